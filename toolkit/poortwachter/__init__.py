@@ -1,0 +1,54 @@
+"""poortwachter — toolkit voor het verzuimproces volgens de Wet verbetering poortwachter.
+
+The library is the product; the ``poortwachter`` command is a thin shell around it.
+Typical script use::
+
+    from datetime import date
+    from poortwachter import Case, compute_timeline
+
+    tl = compute_timeline(Case(eerste_ziektedag=date(2026, 1, 1)), peildatum=date(2026, 3, 1))
+    for m in tl.milestones:
+        print(m.id.value, m.due, m.status.value)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from poortwachter.domain.case import Case, HerstelPeriode, Persoon, Werkgever, Werknemer
+from poortwachter.domain.signalering import Signal, signalering
+from poortwachter.domain.timeline import Milestone, Timeline, compute_timeline
+from poortwachter.domain.vocabulary import (
+    Category,
+    DocumentKind,
+    FormId,
+    MilestoneId,
+    MilestoneStatus,
+    Severity,
+)
+from poortwachter.errors import InputError, PoortwachterError
+from poortwachter.inputs.cases import load_case_file, read_cases
+
+__all__ = [
+    "Case",
+    "Category",
+    "DocumentKind",
+    "FormId",
+    "HerstelPeriode",
+    "InputError",
+    "Milestone",
+    "MilestoneId",
+    "MilestoneStatus",
+    "Persoon",
+    "PoortwachterError",
+    "Severity",
+    "Signal",
+    "Timeline",
+    "Werkgever",
+    "Werknemer",
+    "__version__",
+    "compute_timeline",
+    "load_case_file",
+    "read_cases",
+    "signalering",
+]

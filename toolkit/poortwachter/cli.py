@@ -1,0 +1,265 @@
+"""The ``poortwachter`` command: a thin shell over the library.
+
+Every command parses its options, calls one library function and returns an exit code
+(DESIGN.md): 0 ok; 1 findings at or above --fail-on, or rows that failed while the good
+rows were still handled; 2 usage error or unusable input (a Dutch message, no traceback);
+3 unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import click
+
+from poortwachter import __version__
+from poortwachter.cli_options import (
+    DATE,
+    format_option,
+    output_option,
+    peildatum_option,
+    toon_bsn_option,
+)
+from poortwachter.errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="poortwachter", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Poortwachter: UWV-formulieren maken, verzuimdossiers toetsen en deadlines bewaken
+    volgens de Wet verbetering poortwachter.
+
+    Voorbeeld: poortwachter timeline --eerste-ziektedag 2026-01-01
+    """
+
+
+def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> None:
+    """Write command output to --output (atomically) or to stdout."""
+    if output:
+        from poortwachter.files import write_atomic
+
+        write_atomic(output, data)
+        click.echo(f"Geschreven: {output}", err=True)
+        return
+    if isinstance(data, bytes) and binary_name:
+        raise InputError(f"{binary_name} kan niet naar de terminal; geef --output BESTAND")
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        click.echo(data, nl=False)
+
+
+def _case_document(
+    eerste_ziektedag: str | None,
+    herstel: Sequence[str],
+    zwanger: bool,
+    verlenging: Sequence[int],
+    loonsanctie: int | None,
+    geboortedatum: date | None,
+    aow_datum: date | None,
+    gedaan: Sequence[str],
+    evaluatie: Sequence[date],
+) -> dict[str, Any]:
+    doc: dict[str, Any] = {"eerste_ziektedag": eerste_ziektedag}
+    if herstel:
+        doc["herstel"] = "; ".join(herstel)
+    if zwanger:
+        doc["zwanger"] = True
+    if verlenging:
+        doc["verlenging_weken"] = list(verlenging)
+    if loonsanctie:
+        doc["loonsanctie_weken"] = loonsanctie
+    if geboortedatum:
+        doc["werknemer"] = {"naam": "werknemer", "geboortedatum": geboortedatum}
+    if aow_datum:
+        doc["aow_datum"] = aow_datum
+    if evaluatie:
+        doc["evaluaties"] = list(evaluatie)
+    if gedaan:
+        done: dict[str, str] = {}
+        for item in gedaan:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise InputError(
+                    f"--gedaan '{item}': schrijf MIJLPAAL=DATUM, bijvoorbeeld "
+                    "probleemanalyse=2026-02-10"
+                )
+            done[key.strip()] = value.strip()
+        doc["gedaan"] = done
+    return doc
+
+
+@cli.command()
+@click.option("--eerste-ziektedag", metavar="DATUM", help="Eerste ziektedag (JJJJ-MM-DD of DD-MM-JJJJ).")
+@click.option(
+    "--herstel",
+    metavar="START:EIND",
+    multiple=True,
+    help="Herstelperiode tussen twee ziekteperiodes (eerste en laatste hersteldag); herhaalbaar.",
+)
+@peildatum_option
+@click.option("--zwanger", is_flag=True, help="Zwangerschapsgerelateerd verzuim: geen samentelling.")
+@click.option("--verlenging", metavar="WEKEN", type=int, multiple=True, help="Vrijwillige verlenging in weken (min. 13); herhaalbaar.")
+@click.option("--loonsanctie", metavar="WEKEN", type=int, help="Loonsanctie in weken (max. 52).")
+@click.option("--geboortedatum", type=DATE, help="Geboortedatum werknemer (bepaalt de AOW-datum).")
+@click.option("--aow-datum", type=DATE, help="AOW-datum, als die bekend is.")
+@click.option("--gedaan", metavar="MIJLPAAL=DATUM", multiple=True, help="Mijlpaal die al gedaan is; herhaalbaar.")
+@click.option("--evaluatie", type=DATE, multiple=True, help="Datum van een gehouden evaluatie; herhaalbaar.")
+@click.option("--zaak", "case_file", type=click.Path(dir_okay=False), help="Lees de zaak uit een YAML- of JSON-bestand.")
+@format_option("table", "json", "ics", "xlsx", default="table")
+@output_option
+def timeline(
+    eerste_ziektedag: str | None,
+    herstel: tuple[str, ...],
+    peildatum: date | None,
+    zwanger: bool,
+    verlenging: tuple[int, ...],
+    loonsanctie: int | None,
+    geboortedatum: date | None,
+    aow_datum: date | None,
+    gedaan: tuple[str, ...],
+    evaluatie: tuple[date, ...],
+    case_file: str | None,
+    fmt: str,
+    output: str | None,
+) -> int:
+    """Alle wettelijke mijlpalen van een zaak met deadline en status op de peildatum.
+
+    \b
+    Voorbeelden:
+      poortwachter timeline --eerste-ziektedag 2026-01-01
+      poortwachter timeline --eerste-ziektedag 01-01-2026 --herstel 2026-02-01:2026-02-10 --format json
+      poortwachter timeline --zaak samples/zaak.yaml --format ics --output zaak.ics
+    """
+    from poortwachter.domain.timeline import compute_timeline
+    from poortwachter.inputs.cases import case_from_document, load_case_file
+
+    if case_file:
+        case = load_case_file(case_file)
+    elif not eerste_ziektedag:
+        raise click.UsageError("geef --eerste-ziektedag DATUM of --zaak BESTAND")
+    else:
+        doc = _case_document(
+            eerste_ziektedag, herstel, zwanger, verlenging, loonsanctie,
+            geboortedatum, aow_datum, gedaan, evaluatie,
+        )
+        case = case_from_document(doc, "opdrachtregel")
+    tl = compute_timeline(case, peildatum)
+    if fmt == "json":
+        from poortwachter.report import timeline_json
+
+        emit(timeline_json.render(tl), output)
+    elif fmt == "ics":
+        from poortwachter.report import timeline_ics
+
+        emit(timeline_ics.render(tl, case.label if case_file else None), output)
+    elif fmt == "xlsx":
+        from poortwachter.report import timeline_xlsx
+
+        emit(timeline_xlsx.render(tl), output, binary_name="XLSX")
+    else:
+        from poortwachter.report import timeline_table
+
+        emit(timeline_table.render(tl), output)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("cases", metavar="ZAKEN.xlsx|csv", type=click.Path(dir_okay=False))
+@peildatum_option
+@click.option("--horizon", default=14, show_default=True, type=click.IntRange(0, 3650), help="Aantal dagen vooruit voor 'binnenkort'.")
+@click.option("--blad", "sheet", help="Naam van het werkblad (standaard het eerste zichtbare).")
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Sla rijen met fouten over (meld ze, exit 1) in plaats van te stoppen (exit 2).",
+)
+@format_option("table", "json", "xlsx", default="table")
+@output_option
+@toon_bsn_option
+def signalering(
+    cases: str,
+    peildatum: date | None,
+    horizon: int,
+    sheet: str | None,
+    skip_invalid: bool,
+    fmt: str,
+    output: str | None,
+    toon_bsn: bool,
+) -> int:
+    """Per zaak de te late mijlpalen en die binnen HORIZON dagen (de werklijst van de casemanager).
+
+    Leest een CSV- of XLSX-bestand met één zaak per rij; zie README voor de kolommen
+    (verplicht: eerste_ziektedag en naam of dossier). Een rij met fouten stopt alles
+    (exit 2, er wordt niets geschreven), tenzij --skip-invalid.
+
+    \b
+    Voorbeelden:
+      poortwachter signalering samples/cases.xlsx --peildatum 2026-11-23
+      poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
+    """
+    from poortwachter.domain.signalering import signal_for
+    from poortwachter.inputs.cases import read_cases
+    from poortwachter.report.signalering_rows import signal_row
+
+    result = read_cases(cases, sheet=sheet)
+    if result.problems and not skip_invalid:
+        raise InputError(
+            [*result.problems, f"{len(result.bad_rows)} rij(en) met fouten; er is niets geschreven "
+             "(gebruik --skip-invalid om de goede rijen toch te verwerken)"]
+        )
+    peil = peildatum or date.today()
+    signals = [(row, signal_for(case, peil, horizon)) for row, case in result.cases]
+    if fmt == "json":
+        from poortwachter.report import signalering_json
+
+        emit(signalering_json.render(signals, peil, horizon, result.problems, toon_bsn=toon_bsn), output)
+    else:
+        rows = [signal_row(row, s, toon_bsn=toon_bsn) for row, s in signals]
+        if fmt == "xlsx":
+            from poortwachter.report import signalering_xlsx
+
+            emit(signalering_xlsx.render(rows, result.problems), output, binary_name="XLSX")
+        else:
+            from poortwachter.report import signalering_table
+
+            emit(signalering_table.render(rows, peil, horizon), output)
+    if result.problems:
+        for p in result.problems:
+            click.echo(f"fout: {p}", err=True)
+        click.echo(f"{len(result.cases)} zaken verwerkt, {len(result.bad_rows)} rijen met fouten overgeslagen", err=True)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
+    try:
+        rv = cli.main(args=list(argv) if argv is not None else None, prog_name="poortwachter", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except InputError as exc:
+        for problem in exc.problems:
+            click.echo(f"fout: {problem}", err=True)
+        sys.exit(EXIT_USAGE)
+    except (BrokenPipeError, KeyboardInterrupt):
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: no traceback for users
+        click.echo(
+            f"interne fout ({type(exc).__name__}): {str(exc)[:300]}. Dit is een fout in poortwachter; "
+            "meld het met de opdracht die u gaf (zonder persoonsgegevens).",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+

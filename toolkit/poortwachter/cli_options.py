@@ -1,0 +1,72 @@
+"""Option decorators and parameter types shared by the click commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from poortwachter.domain.dates import ACCEPTED_FORMATS, parse_date
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateParam(click.ParamType):
+    """A date as YYYY-MM-DD or DD-MM-YYYY, with a Dutch error."""
+
+    name = "DATUM"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            self.fail(f"{exc} (verwacht {ACCEPTED_FORMATS})", param, ctx)
+
+
+DATE = DateParam()
+
+
+def peildatum_option(func: F) -> F:
+    return click.option(
+        "--peildatum",
+        type=DATE,
+        default=None,
+        help="Datum waarop de status bepaald wordt (standaard: vandaag).",
+    )(func)
+
+
+def output_option(func: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        help="Schrijf naar dit bestand in plaats van naar de terminal.",
+    )(func)
+
+
+def format_option(*choices: str, default: str) -> Callable[[F], F]:
+    def deco(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Uitvoerformaat.",
+        )(func)
+
+    return deco
+
+
+def toon_bsn_option(func: F) -> F:
+    return click.option(
+        "--toon-bsn",
+        is_flag=True,
+        default=False,
+        help="Toon het volledige BSN in plaats van *****1234.",
+    )(func)

@@ -1,0 +1,1 @@
+"""Pure domain code: vocabulary, case model, timeline engine. No I/O here."""

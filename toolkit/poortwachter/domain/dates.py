@@ -1,0 +1,57 @@
+"""Parsing the date notations users type, and writing dates the Dutch way."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+#: Shown in error messages so users know what is accepted.
+ACCEPTED_FORMATS = "JJJJ-MM-DD of DD-MM-JJJJ"
+
+
+def parse_date(value: object) -> date:
+    """Return a date from a date/datetime or a string in YYYY-MM-DD or DD-MM-YYYY.
+
+    Raises ``ValueError`` with a Dutch message for anything else.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        m = _ISO.match(value)
+        if m:
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        else:
+            m = _DMY.match(value)
+            if not m:
+                raise ValueError(f"'{value}' is geen datum; gebruik {ACCEPTED_FORMATS}")
+            d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            raise ValueError(f"'{value.strip()}' bestaat niet als datum") from None
+    raise ValueError(f"'{value}' is geen datum; gebruik {ACCEPTED_FORMATS}")
+
+
+def format_nl(value: date) -> str:
+    """``date(2026, 2, 12)`` → ``'12 februari 2026'``."""
+    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"

@@ -1,0 +1,52 @@
+"""Signalering: per case, the milestones that are overdue or due soon at a peildatum.
+
+This is what commercial verzuim suites call "signalering": the casemanager's worklist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from poortwachter.domain.case import Case
+from poortwachter.domain.timeline import Milestone, Timeline, compute_timeline
+from poortwachter.domain.vocabulary import MilestoneStatus
+
+#: Default look-ahead for "binnenkort" (due soon).
+DEFAULT_HORIZON_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    case: Case
+    timeline: Timeline
+    overdue: tuple[Milestone, ...]
+    due_soon: tuple[Milestone, ...]
+
+    @property
+    def next_due(self) -> Milestone | None:
+        """The first open milestone that is not overdue."""
+        open_ = [m for m in self.timeline.milestones if m.status is MilestoneStatus.DUE]
+        return min(open_, key=lambda m: m.due, default=None)
+
+
+def signal_for(case: Case, peildatum: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> Signal:
+    tl = compute_timeline(case, peildatum)
+    limit = peildatum + timedelta(days=horizon_days)
+    overdue = tuple(m for m in tl.milestones if m.status is MilestoneStatus.OVERDUE)
+    soon = tuple(
+        m for m in tl.milestones if m.status is MilestoneStatus.DUE and m.due <= limit
+    )
+    return Signal(case, tl, overdue, soon)
+
+
+def signalering(
+    cases: Iterable[Case], peildatum: date | None = None, horizon_days: int = DEFAULT_HORIZON_DAYS
+) -> Iterator[Signal]:
+    """One :class:`Signal` per case, in input order (lazy, so 100,000 cases stream)."""
+    if horizon_days < 0:
+        raise ValueError("de horizon kan niet negatief zijn")
+    peil = peildatum or date.today()
+    for case in cases:
+        yield signal_for(case, peil, horizon_days)

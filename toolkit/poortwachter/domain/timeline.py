@@ -1,0 +1,249 @@
+"""The legal timeline of a case: every milestone of DOMAIN.md with its due date and status.
+
+Counting (DOMAIN.md): weeks count from the eerste ziektedag; a deadline "by week n" is
+``eerste_ziektedag + 7·n`` days. The rules that move dates:
+
+* samentelling (Wet WIA art. 23): a recovery gap shorter than 4 weeks does not count, so
+  every deadline at or after the start of the gap shifts by the gap's length; a gap of 4
+  weeks or more starts a new waiting time with a new eerste ziektedag. Pregnancy-related
+  sickness (``zwanger``) is never added up: every gap starts a new waiting time.
+* vrijwillige verlenging (Wet WIA art. 24): the waiting time grows by the agreed weeks and
+  the WIA application (with the RIV) is due 13 weeks before the new end.
+* loonsanctie (Wet WIA art. 25 lid 9): the waiting time grows by up to 52 weeks.
+* AOW: reached within the waiting time → no WIA, so the WIA milestones do not apply;
+  reached within a year after 2e spoor would have to start → 2e spoor not required; any
+  milestone due on or after the AOW date does not apply.
+* the 42e-weeksmelding falls on the first working day on or after the end of week 42.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from poortwachter.domain.case import SAMENTELLING_GRENS, Case, HerstelPeriode
+from poortwachter.domain.vocabulary import MilestoneId, MilestoneStatus
+from poortwachter.domain.workdays import first_working_day_from
+
+M = MilestoneId
+
+#: Legal (or practice) source of each milestone, shown next to it everywhere.
+REFERENCES: dict[MilestoneId, str] = {
+    M.ZIEKMELDING: "Praktijk: ziekmelding bij arbodienst/bedrijfsarts in week 1",
+    M.PROBLEEMANALYSE: "Regeling procesgang art. 2",
+    M.PLAN_VAN_AANPAK: "Regeling procesgang art. 4",
+    M.EVALUATIE: "Regeling procesgang art. 4 (periodiek); elke 6 weken is UWV-praktijk",
+    M.ZIEKMELDING_UWV: "Wet WIA art. 38",
+    M.EERSTEJAARSEVALUATIE: "Regeling procesgang art. 4",
+    M.SPOOR2_START: "UWV Werkwijzer Poortwachter (praktijk)",
+    M.UWV_BRIEF_WIA: "Praktijk UWV",
+    M.EINDEVALUATIE: "Regeling procesgang art. 6 (praktijk: week 91)",
+    M.WIA_AANVRAAG: "Wet WIA art. 64",
+    M.EINDE_WACHTTIJD: "Wet WIA art. 23",
+}
+
+# Offsets in days from the eerste ziektedag (DOMAIN.md: week n → 7·n days).
+_WEEK = 7
+_OFFSETS: dict[MilestoneId, int] = {
+    M.ZIEKMELDING: 1 * _WEEK,
+    M.PROBLEEMANALYSE: 6 * _WEEK,
+    M.PLAN_VAN_AANPAK: 8 * _WEEK,
+    M.ZIEKMELDING_UWV: 42 * _WEEK,
+    M.EERSTEJAARSEVALUATIE: 52 * _WEEK,
+    M.UWV_BRIEF_WIA: 88 * _WEEK,
+    M.EINDEVALUATIE: 91 * _WEEK,
+    M.WIA_AANVRAAG: 93 * _WEEK,
+    M.EINDE_WACHTTIJD: 104 * _WEEK - 1,  # the last day of week 104
+}
+_PVA_AFTER_PA = timedelta(weeks=2)  # Regeling procesgang art. 4
+_EVALUATIE_INTERVAL = timedelta(weeks=6)  # UWV practice
+_SPOOR2_AFTER_EJE = timedelta(weeks=6)  # Werkwijzer
+_WIA_BEFORE_END_VERLENGD = timedelta(weeks=13)  # DOMAIN.md, vrijwillige verlenging
+# With a verlenging the preparation milestones keep their distance to the WIA application.
+_EINDEVALUATIE_BEFORE_WIA = timedelta(weeks=93 - 91)
+_BRIEF_BEFORE_WIA = timedelta(weeks=93 - 88)
+_AOW_SPOOR2_WINDOW = timedelta(days=365)
+
+WIA_MILESTONES = frozenset({M.UWV_BRIEF_WIA, M.EINDEVALUATIE, M.WIA_AANVRAAG, M.EINDE_WACHTTIJD})
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: MilestoneId
+    due: date
+    status: MilestoneStatus
+    reference: str
+    done: date | None = None
+    #: Dutch explanation when a rule changed the milestone (AOW, verlenging, ...)
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "id": self.id.value,
+            "due": self.due.isoformat(),
+            "status": self.status.value,
+            "reference": self.reference,
+        }
+        if self.done is not None:
+            out["done"] = self.done.isoformat()
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    #: first sick day of the current waiting time (after a long gap: the new one)
+    eerste_ziektedag: date
+    peildatum: date
+    milestones: tuple[Milestone, ...]
+    #: the short gaps that were added up (samentelling) and shifted the deadlines
+    samengeteld: tuple[HerstelPeriode, ...] = ()
+    #: the eerste ziektedag given, when a long gap replaced it
+    oorspronkelijke_eerste_ziektedag: date | None = None
+
+    def get(self, milestone: MilestoneId) -> Milestone:
+        for m in self.milestones:
+            if m.id is milestone:
+                return m
+        raise KeyError(milestone)
+
+    def to_dict(self) -> dict[str, object]:
+        """The timeline JSON of DESIGN.md (plus optional extra keys)."""
+        out: dict[str, object] = {
+            "eerste_ziektedag": self.eerste_ziektedag.isoformat(),
+            "peildatum": self.peildatum.isoformat(),
+            "milestones": [m.to_dict() for m in self.milestones],
+        }
+        if self.samengeteld:
+            out["samengeteld"] = [
+                {"start": p.start.isoformat(), "eind": p.eind.isoformat(), "dagen": p.dagen}
+                for p in self.samengeteld
+            ]
+        if self.oorspronkelijke_eerste_ziektedag is not None:
+            out["oorspronkelijke_eerste_ziektedag"] = (
+                self.oorspronkelijke_eerste_ziektedag.isoformat()
+            )
+        return out
+
+
+def split_waiting_time(
+    eerste_ziektedag: date, herstel: Sequence[HerstelPeriode], zwanger: bool = False
+) -> tuple[date, tuple[HerstelPeriode, ...]]:
+    """Apply samentelling: the eerste ziektedag of the current waiting time and the short
+    gaps within it (sorted)."""
+    start = eerste_ziektedag
+    short: list[HerstelPeriode] = []
+    for gap in sorted(herstel, key=lambda p: p.start):
+        if zwanger or gap.eind - gap.start + timedelta(days=1) >= SAMENTELLING_GRENS:
+            start = gap.eind + timedelta(days=1)
+            short = []
+        else:
+            short.append(gap)
+    return start, tuple(short)
+
+
+def advance(start: date, days: int, gaps: Sequence[HerstelPeriode]) -> date:
+    """``start + days`` counting only sick days: each gap that begins after ``start`` and
+    on or before the running due date pushes it back by the gap's length."""
+    due = start + timedelta(days=days)
+    for gap in gaps:  # sorted by start, not overlapping
+        if start < gap.start <= due:
+            due += timedelta(days=gap.dagen)
+    return due
+
+
+def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
+    """All milestones of ``case`` with due date and status at ``peildatum`` (default today)."""
+    peil = peildatum or date.today()
+    ezd, gaps = split_waiting_time(case.eerste_ziektedag, case.herstel, case.zwanger)
+    gedaan = case.gedaan
+
+    def at(offset: int) -> date:
+        return advance(ezd, offset, gaps)
+
+    due: dict[MilestoneId, date] = {m: at(off) for m, off in _OFFSETS.items()}
+    notes: dict[MilestoneId, str] = {}
+    refs = dict(REFERENCES)
+
+    # The plan follows the actual probleemanalyse (law: two weeks after it).
+    pa_done = gedaan.get(M.PROBLEEMANALYSE)
+    if pa_done is not None:
+        due[M.PLAN_VAN_AANPAK] = advance(pa_done, _PVA_AFTER_PA.days, gaps)
+    # Next evaluation: six weeks after the last evaluation, or after the plan.
+    anchor = max(
+        [*case.evaluaties, *([gedaan[M.PLAN_VAN_AANPAK]] if M.PLAN_VAN_AANPAK in gedaan else [])],
+        default=due[M.PLAN_VAN_AANPAK],
+    )
+    due[M.EVALUATIE] = advance(anchor, _EVALUATIE_INTERVAL.days, gaps)
+    due[M.ZIEKMELDING_UWV] = first_working_day_from(due[M.ZIEKMELDING_UWV])
+    eje = gedaan.get(M.EERSTEJAARSEVALUATIE, due[M.EERSTEJAARSEVALUATIE])
+    due[M.SPOOR2_START] = advance(eje, _SPOOR2_AFTER_EJE.days, gaps)
+
+    verlenging = sum(case.verlenging_weken)
+    if verlenging:
+        end = at(_OFFSETS[M.EINDE_WACHTTIJD] + verlenging * _WEEK)
+        due[M.EINDE_WACHTTIJD] = end
+        due[M.WIA_AANVRAAG] = end - _WIA_BEFORE_END_VERLENGD
+        due[M.EINDEVALUATIE] = due[M.WIA_AANVRAAG] - _EINDEVALUATIE_BEFORE_WIA
+        due[M.UWV_BRIEF_WIA] = due[M.WIA_AANVRAAG] - _BRIEF_BEFORE_WIA
+        refs[M.EINDE_WACHTTIJD] = "Wet WIA art. 23 en 24 (vrijwillige verlenging)"
+        note = f"vrijwillige verlenging van {verlenging} weken"
+        for m in WIA_MILESTONES:
+            notes[m] = note
+    if case.loonsanctie_weken:
+        due[M.EINDE_WACHTTIJD] = at(
+            _OFFSETS[M.EINDE_WACHTTIJD] + (verlenging + case.loonsanctie_weken) * _WEEK
+        )
+        refs[M.EINDE_WACHTTIJD] = "Wet WIA art. 25 lid 9 (loonsanctie)"
+        notes[M.EINDE_WACHTTIJD] = f"loonsanctie van {case.loonsanctie_weken} weken" + (
+            f" en vrijwillige verlenging van {verlenging} weken" if verlenging else ""
+        )
+
+    not_applicable = _aow_exclusions(case, due, notes)
+
+    milestones = []
+    for m in MilestoneId:
+        done = gedaan.get(m)
+        if m is M.EVALUATIE and M.EINDEVALUATIE in gedaan:
+            done = max(case.evaluaties, default=gedaan[M.EINDEVALUATIE])
+        if m in not_applicable:
+            status = MilestoneStatus.NOT_APPLICABLE
+        elif done is not None:
+            status = MilestoneStatus.DONE
+        elif due[m] < peil:
+            status = MilestoneStatus.OVERDUE
+        else:
+            status = MilestoneStatus.DUE
+        milestones.append(Milestone(m, due[m], status, refs[m], done, notes.get(m)))
+
+    return Timeline(
+        eerste_ziektedag=ezd,
+        peildatum=peil,
+        milestones=tuple(milestones),
+        samengeteld=gaps,
+        oorspronkelijke_eerste_ziektedag=None if ezd == case.eerste_ziektedag else case.eerste_ziektedag,
+    )
+
+
+def _aow_exclusions(
+    case: Case, due: dict[MilestoneId, date], notes: dict[MilestoneId, str]
+) -> set[MilestoneId]:
+    aow = case.effectieve_aow_datum
+    if aow is None:
+        return set()
+    excluded: set[MilestoneId] = set()
+    iso = aow.isoformat()
+    if aow <= due[M.EINDE_WACHTTIJD]:
+        for m in WIA_MILESTONES:
+            excluded.add(m)
+            notes[m] = f"AOW-leeftijd op {iso}, binnen de wachttijd: geen WIA"
+    if aow <= due[M.SPOOR2_START] + _AOW_SPOOR2_WINDOW:
+        excluded.add(M.SPOOR2_START)
+        notes[M.SPOOR2_START] = f"AOW-leeftijd op {iso}, binnen een jaar: 2e spoor niet vereist"
+    for m, when in due.items():
+        if when >= aow and m not in excluded:
+            excluded.add(m)
+            notes[m] = f"valt na de AOW-datum {iso}"
+    return excluded

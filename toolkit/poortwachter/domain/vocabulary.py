@@ -1,0 +1,105 @@
+"""The fixed vocabularies of DESIGN.md and DOMAIN.md.
+
+These strings are contracts read by other tools (audit JSON, timeline JSON, checklists).
+Nothing else in the code base spells them: import the enums from here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    ZIEKMELDING = "ziekmelding"
+    PROBLEEMANALYSE = "probleemanalyse"
+    BIJSTELLING_PROBLEEMANALYSE = "bijstelling_probleemanalyse"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+    BIJSTELLING_PLAN_VAN_AANPAK = "bijstelling_plan_van_aanpak"
+    VOORTGANGSVERSLAG = "voortgangsverslag"
+    ZIEKMELDING_UWV = "ziekmelding_uwv"
+    EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
+    INZETBAARHEIDSPROFIEL = "inzetbaarheidsprofiel"
+    ARBEIDSDESKUNDIG_RAPPORT = "arbeidsdeskundig_rapport"
+    SPOOR2_RAPPORT = "spoor2_rapport"
+    ACTUEEL_OORDEEL = "actueel_oordeel"
+    EINDEVALUATIE = "eindevaluatie"
+    OORDEEL_WERKNEMER = "oordeel_werknemer"
+    RIV_FORMULIER = "riv_formulier"
+    ACTIVITEITENOVERZICHT = "activiteitenoverzicht"
+    DESKUNDIGENOORDEEL = "deskundigenoordeel"
+    MEDISCHE_INFORMATIE = "medische_informatie"
+    OTHER = "other"
+
+
+class FormId(StrEnum):
+    """The five UWV re-integration forms the generator produces (DESIGN.md, FORM)."""
+
+    PROBLEEMANALYSE = "probleemanalyse"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+    BIJSTELLING_PLAN_VAN_AANPAK = "bijstelling_plan_van_aanpak"
+    EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
+    EINDEVALUATIE = "eindevaluatie"
+
+
+class Severity(StrEnum):
+    BLOCKER = "blocker"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Category(StrEnum):
+    MISSING = "missing"
+    LATE = "late"
+    UNSIGNED = "unsigned"
+    INCOMPLETE = "incomplete"
+    OUTDATED = "outdated"
+    INTERVAL = "interval"
+    INCONSISTENT = "inconsistent"
+    UNREADABLE = "unreadable"
+    PRIVACY = "privacy"
+
+
+class MilestoneId(StrEnum):
+    """Milestones of the two-year path, in chronological order (DOMAIN.md table)."""
+
+    ZIEKMELDING = "ziekmelding"
+    PROBLEEMANALYSE = "probleemanalyse"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+    EVALUATIE = "evaluatie"
+    ZIEKMELDING_UWV = "ziekmelding_uwv"
+    EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
+    SPOOR2_START = "spoor2_start"
+    UWV_BRIEF_WIA = "uwv_brief_wia"
+    EINDEVALUATIE = "eindevaluatie"
+    WIA_AANVRAAG = "wia_aanvraag"
+    EINDE_WACHTTIJD = "einde_wachttijd"
+
+
+class MilestoneStatus(StrEnum):
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+    NOT_APPLICABLE = "not_applicable"
+
+
+#: Dutch labels for what a user reads (tables, spreadsheets, calendars).
+MILESTONE_LABELS: dict[MilestoneId, str] = {
+    MilestoneId.ZIEKMELDING: "Ziekmelding arbodienst",
+    MilestoneId.PROBLEEMANALYSE: "Probleemanalyse",
+    MilestoneId.PLAN_VAN_AANPAK: "Plan van aanpak",
+    MilestoneId.EVALUATIE: "Evaluatie plan van aanpak",
+    MilestoneId.ZIEKMELDING_UWV: "42e-weeksmelding UWV",
+    MilestoneId.EERSTEJAARSEVALUATIE: "Eerstejaarsevaluatie",
+    MilestoneId.SPOOR2_START: "Start 2e spoor",
+    MilestoneId.UWV_BRIEF_WIA: "Brief UWV over WIA-aanvraag",
+    MilestoneId.EINDEVALUATIE: "Eindevaluatie",
+    MilestoneId.WIA_AANVRAAG: "WIA-aanvraag met RIV",
+    MilestoneId.EINDE_WACHTTIJD: "Einde wachttijd",
+}
+
+STATUS_LABELS: dict[MilestoneStatus, str] = {
+    MilestoneStatus.DONE: "gedaan",
+    MilestoneStatus.DUE: "open",
+    MilestoneStatus.OVERDUE: "te laat",
+    MilestoneStatus.NOT_APPLICABLE: "niet van toepassing",
+}

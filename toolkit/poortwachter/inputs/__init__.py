@@ -1,0 +1,1 @@
+"""Reading case input from files: spreadsheets (CSV, XLSX) and case files (YAML, JSON)."""

@@ -1,0 +1,149 @@
+"""Cases from files: many from a spreadsheet (:func:`read_cases`), one from YAML/JSON
+(:func:`load_case_file`). Every problem is one Dutch sentence naming file/sheet/row/column."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from poortwachter.domain.case import Case
+from poortwachter.errors import InputError, Location
+from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, Table, read_table
+from poortwachter.schemas.case import (
+    CASE_SCHEMA,
+    IDENTIFYING_COLUMNS,
+    REQUIRED_COLUMNS,
+    ROW_SCHEMA,
+    case_from_nested,
+    case_from_row,
+    case_problems,
+)
+from poortwachter.schemas.compiled import compile_flat
+from poortwachter.schemas.validator import validate
+
+#: Largest case file (YAML/JSON) that is read.
+MAX_CASE_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class CaseRows:
+    """The result of reading a case spreadsheet: good cases and every row problem."""
+
+    path: str
+    cases: list[tuple[int, Case]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    #: row numbers that had problems
+    bad_rows: list[int] = field(default_factory=list)
+
+
+_fast_parse = None
+
+
+def _row_parser() -> Any:
+    global _fast_parse
+    if _fast_parse is None:
+        _fast_parse = compile_flat(ROW_SCHEMA)
+    return _fast_parse
+
+
+def _check_columns(table: Table) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
+    problems = [
+        f"{where}: de verplichte kolom '{c}' ontbreekt (gevonden kolommen: "
+        f"{', '.join(table.headers) or 'geen'})"
+        for c in missing
+    ]
+    if not any(c in table.columns for c in IDENTIFYING_COLUMNS):
+        problems.append(
+            f"{where}: er is geen kolom 'dossier' of 'naam'; zonder die kolommen is een zaak "
+            "niet te herkennen"
+        )
+    if problems:
+        raise InputError(problems)
+
+
+def row_to_case(table: Table, row_number: int, raw: dict[str, Any]) -> tuple[Case | None, list[str]]:
+    """One row → (case, []) or (None, Dutch problems naming sheet, row and column)."""
+    known = {k: v for k, v in raw.items() if k in ROW_SCHEMA}
+    doc = _row_parser()(known)
+    problems: list[tuple[str, str]] = []
+    if doc is None:
+        doc, problems = validate(ROW_SCHEMA, known)
+    if doc is not None:
+        if not any(doc.get(c) for c in IDENTIFYING_COLUMNS):
+            problems.append(("naam", "is leeg; vul 'naam' of 'dossier' in"))
+        problems += case_problems(doc)
+    if problems:
+        return None, [f"{table.location(row_number, f.split('.')[0]).describe()}: {msg}" for f, msg in problems]
+    assert doc is not None
+    return case_from_row(doc), []
+
+
+def read_cases(
+    path: str | Path, *, sheet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> CaseRows:
+    """Read every case of a CSV/XLSX file.
+
+    Raises :class:`InputError` when the file itself is unusable (not found, not a
+    spreadsheet, empty, a required column missing). Row problems do not raise: they are
+    collected in :attr:`CaseRows.problems`, all of them, so a user sees every error at once.
+    """
+    table = read_table(path, sheet=sheet, max_bytes=max_bytes)
+    _check_columns(table)
+    result = CaseRows(table.path)
+    for row_number, raw in table.iter_rows():
+        case, problems = row_to_case(table, row_number, raw)
+        if case is None:
+            result.problems.extend(problems)
+            result.bad_rows.append(row_number)
+        else:
+            result.cases.append((row_number, case))
+    if not result.cases and not result.problems:
+        where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
+        raise InputError(f"{where}: er staan geen zaken onder de kolomnamen")
+    return result
+
+
+def load_case_document(path: str | Path) -> dict[str, Any]:
+    """Parse a YAML or JSON file into a dict (safe loaders only)."""
+    p = Path(path)
+    name = str(path)
+    if not p.is_file():
+        raise InputError(f"{name}: bestand niet gevonden")
+    if p.stat().st_size > MAX_CASE_FILE_BYTES:
+        raise InputError(f"{name}: het bestand is groter dan {MAX_CASE_FILE_BYTES // (1024 * 1024)} MB")
+    text = p.read_bytes().decode("utf-8-sig", errors="replace")
+    try:
+        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (regel {mark.line + 1})" if mark is not None else (
+            f" (regel {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        )
+        raise InputError(f"{name}{line}: is geen geldige {'JSON' if p.suffix.lower() == '.json' else 'YAML'}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: verwacht velden (sleutel: waarde) op het hoogste niveau")
+    return data
+
+
+def case_from_document(data: dict[str, Any], source: str = "") -> Case:
+    """A nested dict (as from YAML/JSON) → :class:`Case`; raises :class:`InputError`."""
+    doc, problems = validate(CASE_SCHEMA, data, allow_unknown=True)
+    if doc is not None:
+        problems = case_problems(doc)
+    if problems:
+        raise InputError(
+            [f"{Location(source or None, field=f).describe()}: {msg}" for f, msg in problems]
+        )
+    assert doc is not None
+    return case_from_nested(doc)
+
+
+def load_case_file(path: str | Path) -> Case:
+    """Read one case from a YAML or JSON file (nested fields, see ``CASE_SCHEMA``)."""
+    return case_from_document(load_case_document(path), str(path))

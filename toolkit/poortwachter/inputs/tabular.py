@@ -1,0 +1,164 @@
+"""Reading rows from a CSV or XLSX file, with exact row and column positions for messages.
+
+* XLSX is read with python-calamine (about 15× faster than openpyxl for 100,000 rows),
+  after the zip container has been checked (:mod:`poortwachter.inputs.zipcheck`).
+* CSV: UTF-8 (with or without BOM), falling back to cp1252 (Excel on Windows); the
+  delimiter (``;``, ``,``, tab or ``|``) is taken from the header line.
+* The header is the first non-empty row. Header names are compared case-insensitively,
+  with spaces and hyphens read as ``_``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from poortwachter.errors import InputError, Location
+from poortwachter.inputs.zipcheck import zip_problem
+
+#: Default limit on the size of a spreadsheet that is read (bytes).
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+_DELIMITERS = (";", ",", "\t", "|")
+
+
+def normalise_header(name: Any) -> str:
+    return "_".join(str(name).strip().lower().replace("-", " ").split())
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass
+class Table:
+    """Rows of one sheet, each a dict keyed by normalised header."""
+
+    path: str
+    sheet: str | None
+    headers: list[str]
+    #: normalised header → how a user finds the column ("C" in XLSX, "3" in CSV)
+    columns: dict[str, str]
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+    def location(self, row: int, column: str | None = None) -> Location:
+        return Location(
+            self.path,
+            sheet=self.sheet,
+            row=row,
+            column=self.columns.get(column) if column else None,
+            field=column,
+        )
+
+    def iter_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        return iter(self.rows)
+
+
+def read_table(path: str | Path, *, sheet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Table:
+    """Read the rows of a CSV or XLSX file; raises :class:`InputError` with a Dutch reason."""
+    p = Path(path)
+    name = str(path)
+    if not p.is_file():
+        raise InputError(f"{name}: bestand niet gevonden")
+    size = p.stat().st_size
+    if size == 0:
+        raise InputError(f"{name}: het bestand is leeg")
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: het bestand is {size // (1024 * 1024)} MB, meer dan de grens van "
+            f"{max_bytes // (1024 * 1024)} MB"
+        )
+    with p.open("rb") as fh:
+        head = fh.read(8192)
+    if head.startswith(b"PK\x03\x04"):
+        return _read_xlsx(p, name, sheet)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{name}: dit is het oude Excel-formaat (.xls); sla het op als .xlsx of als CSV"
+        )
+    if p.suffix.lower() in {".xlsx", ".xlsm"}:
+        raise InputError(f"{name}: is geen geldig Excel-bestand (.xlsx); het is beschadigd of iets anders")
+    if b"\x00" in head or head.startswith(b"%PDF"):
+        raise InputError(f"{name}: is geen spreadsheet; gebruik een CSV- of XLSX-bestand")
+    return _read_csv(p.read_bytes(), name)
+
+
+def _header_and_rows(
+    name: str, sheet: str | None, raw_rows: list[list[Any]], letters: bool, first_row: int = 1
+) -> Table:
+    start = next(
+        (i for i, r in enumerate(raw_rows) if any(str(c).strip() for c in r if c is not None)),
+        None,
+    )
+    where = f"{name}, blad '{sheet}'" if sheet else name
+    if start is None:
+        raise InputError(f"{where}: het blad is leeg; de eerste rij moet de kolomnamen bevatten")
+    header = [normalise_header(c) if c is not None else "" for c in raw_rows[start]]
+    columns: dict[str, str] = {}
+    for i, h in enumerate(header):
+        if h and h not in columns:
+            columns[h] = column_letter(i) if letters else str(i + 1)
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    if dupes:
+        raise InputError(f"{where}: de kolom(men) {', '.join(dupes)} komen meer dan eens voor")
+    table = Table(name, sheet, [h for h in header if h], columns)
+    index = [(i, h) for i, h in enumerate(header) if h]
+    for offset, raw in enumerate(raw_rows[start + 1 :], start=start + 1):
+        if not any(str(c).strip() for c in raw if c is not None):
+            continue
+        values = {h: (raw[i] if i < len(raw) else None) for i, h in index}
+        table.rows.append((first_row + offset, values))
+    return table
+
+
+def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
+    problem = zip_problem(str(p))
+    if problem:
+        raise InputError(f"{name}: {problem}")
+    import python_calamine  # imported here: only XLSX input needs it
+
+    try:
+        wb = python_calamine.CalamineWorkbook.from_path(str(p))
+        visible = [
+            m.name for m in wb.sheets_metadata if str(m.visible).endswith("Visible")
+        ] or list(wb.sheet_names)
+        if sheet is None:
+            sheet = visible[0]
+        elif sheet not in wb.sheet_names:
+            raise InputError(
+                f"{name}: blad '{sheet}' bestaat niet; wel: {', '.join(wb.sheet_names)}"
+            )
+        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    except InputError:
+        raise
+    except Exception as exc:  # calamine raises its own error types for broken files
+        raise InputError(f"{name}: is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
+    return _header_and_rows(name, sheet, rows, letters=True)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (BOM allowed), else cp1252 — what Excel writes on Windows."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(data: bytes, name: str) -> Table:
+    text = decode_text(data)
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(_DELIMITERS, key=first_line.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError(f"{name}: is geen leesbaar CSV-bestand ({exc})") from None
+    return _header_and_rows(name, None, [list(r) for r in rows], letters=False)

@@ -1,0 +1,50 @@
+"""What each signalering output shows of a case, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from poortwachter.domain.dates import format_nl
+from poortwachter.domain.signalering import Signal
+from poortwachter.domain.timeline import Milestone
+from poortwachter.domain.vocabulary import MILESTONE_LABELS
+from poortwachter.report.privacy import mask_bsn
+
+
+def describe(milestones: tuple[Milestone, ...]) -> str:
+    """'Probleemanalyse (12 februari 2026); Plan van aanpak (26 februari 2026)'."""
+    return "; ".join(f"{MILESTONE_LABELS[m.id]} ({format_nl(m.due)})" for m in milestones)
+
+
+@dataclass(frozen=True, slots=True)
+class SignalRow:
+    rij: int
+    dossier: str
+    naam: str
+    bsn: str
+    eerste_ziektedag: date
+    te_laat: str
+    binnenkort: str
+    volgende: str
+    volgende_datum: date | None
+    n_te_laat: int
+    n_binnenkort: int
+
+
+def signal_row(row_number: int, s: Signal, *, toon_bsn: bool = False) -> SignalRow:
+    wn = s.case.werknemer
+    nxt = s.next_due
+    return SignalRow(
+        rij=row_number,
+        dossier=s.case.dossier or "",
+        naam=wn.naam if wn else "",
+        bsn=mask_bsn(wn.bsn if wn else None, show=toon_bsn),
+        eerste_ziektedag=s.timeline.eerste_ziektedag,
+        te_laat=describe(s.overdue),
+        binnenkort=describe(s.due_soon),
+        volgende=MILESTONE_LABELS[nxt.id] if nxt else "",
+        volgende_datum=nxt.due if nxt else None,
+        n_te_laat=len(s.overdue),
+        n_binnenkort=len(s.due_soon),
+    )

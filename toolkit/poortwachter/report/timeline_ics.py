@@ -1,0 +1,38 @@
+"""Timeline as an iCalendar file: one all-day event per applicable milestone."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, time, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from poortwachter import __version__
+from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
+
+
+def render(tl: Timeline, case_label: str | None = None) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", f"-//poortwachter//{__version__}//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"Poortwachter {case_label or tl.eerste_ziektedag.isoformat()}")
+    stamp = datetime.combine(tl.peildatum, time(0, 0), tzinfo=timezone.utc)
+    key = hashlib.sha256(f"{case_label}|{tl.eerste_ziektedag}".encode()).hexdigest()[:16]
+    for m in tl.milestones:
+        if m.status is MilestoneStatus.NOT_APPLICABLE:
+            continue
+        ev = Event()
+        title = MILESTONE_LABELS[m.id] + (f" — {case_label}" if case_label else "")
+        ev.add("uid", f"{m.id.value}-{key}@poortwachter")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", m.due)
+        ev.add("dtend", m.due + timedelta(days=1))
+        ev.add("summary", f"Uiterlijk: {title}")
+        desc = f"Status op {tl.peildatum.isoformat()}: {STATUS_LABELS[m.status]}. Bron: {m.reference}."
+        if m.note:
+            desc += f" {m.note}."
+        ev.add("description", desc)
+        ev.add("categories", ["poortwachter", m.id.value])
+        cal.add_component(ev)
+    return bytes(cal.to_ical())

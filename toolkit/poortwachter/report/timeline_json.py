@@ -1,0 +1,11 @@
+"""Timeline as JSON (DESIGN.md, "Timeline JSON")."""
+
+from __future__ import annotations
+
+import json
+
+from poortwachter.domain.timeline import Timeline
+
+
+def render(tl: Timeline) -> str:
+    return json.dumps(tl.to_dict(), indent=2, ensure_ascii=False) + "\n"

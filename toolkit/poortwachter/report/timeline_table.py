@@ -1,0 +1,33 @@
+"""Timeline as a Dutch text table."""
+
+from __future__ import annotations
+
+from poortwachter.domain.dates import format_nl
+from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS
+from poortwachter.report.tables import render_table
+
+
+def render(tl: Timeline) -> str:
+    head = [
+        f"Tijdlijn poortwachter — eerste ziektedag {format_nl(tl.eerste_ziektedag)}, "
+        f"peildatum {format_nl(tl.peildatum)}"
+    ]
+    if tl.oorspronkelijke_eerste_ziektedag:
+        head.append(
+            f"Nieuwe wachttijd: herstel van 4 weken of langer na de eerste ziektedag "
+            f"{format_nl(tl.oorspronkelijke_eerste_ziektedag)}."
+        )
+    for p in tl.samengeteld:
+        head.append(
+            f"Samengeteld: herstel {format_nl(p.start)} t/m {format_nl(p.eind)} "
+            f"({p.dagen} dagen) schuift latere deadlines op."
+        )
+    rows = []
+    for m in tl.milestones:
+        status = STATUS_LABELS[m.status]
+        if m.done:
+            status += f" ({format_nl(m.done)})"
+        rows.append([MILESTONE_LABELS[m.id], m.id.value, format_nl(m.due), status, m.note or "", m.reference])
+    table = render_table(["Mijlpaal", "id", "Uiterlijk", "Status", "Toelichting", "Bron"], rows)
+    return "\n".join(head) + "\n\n" + table + "\n"

@@ -1,0 +1,49 @@
+"""Timeline as a spreadsheet: one row per milestone; overdue red."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+
+from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
+from poortwachter.report.xlsx_safe import safe_cell
+from poortwachter.report.xlsx_style import BOLD, DATE_FORMAT, GREY, RED
+
+HEADERS = ["Mijlpaal", "id", "Uiterlijk", "Status", "Gedaan", "Toelichting", "Bron"]
+
+
+def render(tl: Timeline) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tijdlijn"
+    ws.append(HEADERS)
+    for cell in ws[1]:
+        cell.font = BOLD
+    for m in tl.milestones:
+        ws.append(
+            [
+                safe_cell(MILESTONE_LABELS[m.id]),
+                m.id.value,
+                m.due,
+                STATUS_LABELS[m.status],
+                m.done,
+                safe_cell(m.note or ""),
+                safe_cell(m.reference),
+            ]
+        )
+        row = ws.max_row
+        for col in (3, 5):
+            ws.cell(row, col).number_format = DATE_FORMAT
+        fill = {MilestoneStatus.OVERDUE: RED, MilestoneStatus.NOT_APPLICABLE: GREY}.get(m.status)
+        if fill:
+            for cell in ws[row]:
+                cell.fill = fill
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    for col, width in zip("ABCDEFG", (30, 22, 12, 20, 12, 40, 50), strict=True):
+        ws.column_dimensions[col].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,1 @@
+"""cerberus schemas for case and form data, with BSN and date validators and Dutch messages."""

@@ -1,0 +1,101 @@
+"""A fast path for flat schemas, compiled from the very same cerberus rules.
+
+cerberus costs about 250 µs per row; signalering over 100,000 rows needs far less. This
+module compiles a flat schema into plain functions that apply the same coercers and
+constraints. It only ever *accepts* a row or gives up: when it gives up (any problem), the
+caller validates that row with cerberus, which produces the Dutch messages. A rule it does
+not know makes compilation fail, so the two paths cannot silently drift apart.
+tests/test_schemas.py checks with hypothesis that both paths agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from poortwachter.schemas import fields
+
+_COERCERS = fields.COERCERS
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "date": date,
+    "integer": int,
+    "boolean": bool,
+    "list": list,
+}
+_KNOWN = {"type", "coerce", "required", "nullable", "empty", "min", "max", "schema"}
+
+
+class Reject(Exception):
+    """The fast path gives up on this row; let cerberus explain why."""
+
+
+def _coercer(spec: Any) -> Callable[[Any], Any]:
+    chain = spec if isinstance(spec, tuple | list) else (spec,)
+    funcs = [_COERCERS[c] if isinstance(c, str) else c for c in chain]
+
+    def run(value: Any) -> Any:
+        for f in funcs:
+            value = f(value)
+        return value
+
+    return run
+
+
+def _field(name: str, rules: dict[str, Any]) -> Callable[[dict[str, Any], dict[str, Any]], None]:
+    unknown = set(rules) - _KNOWN
+    if unknown:
+        raise ValueError(f"fast path cannot compile rule(s) {sorted(unknown)} of field {name}")
+    coerce = _coercer(rules["coerce"]) if "coerce" in rules else None
+    typ = _TYPES[rules["type"]]
+    required = rules.get("required", False)
+    nullable = rules.get("nullable", False)
+    lo, hi = rules.get("min"), rules.get("max")
+    item_rules = rules.get("schema") if rules["type"] == "list" else None
+    item_lo = item_rules.get("min") if item_rules and "type" in item_rules else None
+    item_is_int = bool(item_rules and item_rules.get("type") == "integer")
+
+    def apply(raw: dict[str, Any], out: dict[str, Any]) -> None:
+        if name not in raw:
+            if required:
+                raise Reject
+            return
+        value = raw[name]
+        if coerce is not None:
+            try:
+                value = coerce(value)
+            except Exception as exc:  # any coercion problem: cerberus will explain
+                raise Reject from exc
+        if value is None:
+            if not nullable:
+                raise Reject
+            out[name] = None
+            return
+        if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
+            raise Reject
+        if rules.get("empty") is False and value == "":
+            raise Reject
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            raise Reject
+        if item_is_int and item_lo is not None and any(v < item_lo for v in value):
+            raise Reject
+        out[name] = value
+
+    return apply
+
+
+def compile_flat(schema: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """Return ``parse(row) -> document | None`` for a flat schema (None: use cerberus)."""
+    appliers = [_field(name, rules) for name, rules in schema.items()]
+
+    def parse(row: dict[str, Any]) -> dict[str, Any] | None:
+        out: dict[str, Any] = {}
+        try:
+            for apply in appliers:
+                apply(row, out)
+        except Reject:
+            return None
+        return out
+
+    return parse
