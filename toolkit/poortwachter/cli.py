@@ -29,7 +29,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="poortwachter", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "--version", prog_name="poortwachter", message="%(prog)s %(version)s"
+)
 def cli() -> None:
     """Poortwachter: UWV-formulieren maken, verzuimdossiers toetsen en deadlines bewaken
     volgens de Wet verbetering poortwachter.
@@ -96,7 +98,9 @@ def _case_document(
 
 
 @cli.command()
-@click.option("--eerste-ziektedag", metavar="DATUM", help="Eerste ziektedag (JJJJ-MM-DD of DD-MM-JJJJ).")
+@click.option(
+    "--eerste-ziektedag", metavar="DATUM", help="Eerste ziektedag (JJJJ-MM-DD of DD-MM-JJJJ)."
+)
 @click.option(
     "--herstel",
     metavar="START:EIND",
@@ -104,14 +108,34 @@ def _case_document(
     help="Herstelperiode tussen twee ziekteperiodes (eerste en laatste hersteldag); herhaalbaar.",
 )
 @peildatum_option
-@click.option("--zwanger", is_flag=True, help="Zwangerschapsgerelateerd verzuim: geen samentelling.")
-@click.option("--verlenging", metavar="WEKEN", type=int, multiple=True, help="Vrijwillige verlenging in weken (min. 13); herhaalbaar.")
+@click.option(
+    "--zwanger", is_flag=True, help="Zwangerschapsgerelateerd verzuim: geen samentelling."
+)
+@click.option(
+    "--verlenging",
+    metavar="WEKEN",
+    type=int,
+    multiple=True,
+    help="Vrijwillige verlenging in weken (min. 13); herhaalbaar.",
+)
 @click.option("--loonsanctie", metavar="WEKEN", type=int, help="Loonsanctie in weken (max. 52).")
 @click.option("--geboortedatum", type=DATE, help="Geboortedatum werknemer (bepaalt de AOW-datum).")
 @click.option("--aow-datum", type=DATE, help="AOW-datum, als die bekend is.")
-@click.option("--gedaan", metavar="MIJLPAAL=DATUM", multiple=True, help="Mijlpaal die al gedaan is; herhaalbaar.")
-@click.option("--evaluatie", type=DATE, multiple=True, help="Datum van een gehouden evaluatie; herhaalbaar.")
-@click.option("--zaak", "case_file", type=click.Path(dir_okay=False), help="Lees de zaak uit een YAML- of JSON-bestand.")
+@click.option(
+    "--gedaan",
+    metavar="MIJLPAAL=DATUM",
+    multiple=True,
+    help="Mijlpaal die al gedaan is; herhaalbaar.",
+)
+@click.option(
+    "--evaluatie", type=DATE, multiple=True, help="Datum van een gehouden evaluatie; herhaalbaar."
+)
+@click.option(
+    "--zaak",
+    "case_file",
+    type=click.Path(dir_okay=False),
+    help="Lees de zaak uit een YAML- of JSON-bestand.",
+)
 @format_option("table", "json", "ics", "xlsx", default="table")
 @output_option
 def timeline(
@@ -134,7 +158,7 @@ def timeline(
     \b
     Voorbeelden:
       poortwachter timeline --eerste-ziektedag 2026-01-01
-      poortwachter timeline --eerste-ziektedag 01-01-2026 --herstel 2026-02-01:2026-02-10 --format json
+      poortwachter timeline --eerste-ziektedag 01-01-2026 --herstel 2026-02-01:2026-02-10
       poortwachter timeline --zaak samples/zaak.yaml --format ics --output zaak.ics
     """
     from poortwachter.domain.timeline import compute_timeline
@@ -146,8 +170,15 @@ def timeline(
         raise click.UsageError("geef --eerste-ziektedag DATUM of --zaak BESTAND")
     else:
         doc = _case_document(
-            eerste_ziektedag, herstel, zwanger, verlenging, loonsanctie,
-            geboortedatum, aow_datum, gedaan, evaluatie,
+            eerste_ziektedag,
+            herstel,
+            zwanger,
+            verlenging,
+            loonsanctie,
+            geboortedatum,
+            aow_datum,
+            gedaan,
+            evaluatie,
         )
         case = case_from_document(doc, "opdrachtregel")
     tl = compute_timeline(case, peildatum)
@@ -158,7 +189,7 @@ def timeline(
     elif fmt == "ics":
         from poortwachter.report import timeline_ics
 
-        emit(timeline_ics.render(tl, case.label if case_file else None), output)
+        emit(timeline_ics.render(tl, case.label if case_file else None).decode("utf-8"), output)
     elif fmt == "xlsx":
         from poortwachter.report import timeline_xlsx
 
@@ -173,7 +204,13 @@ def timeline(
 @cli.command()
 @click.argument("cases", metavar="ZAKEN.xlsx|csv", type=click.Path(dir_okay=False))
 @peildatum_option
-@click.option("--horizon", default=14, show_default=True, type=click.IntRange(0, 3650), help="Aantal dagen vooruit voor 'binnenkort'.")
+@click.option(
+    "--horizon",
+    default=14,
+    show_default=True,
+    type=click.IntRange(0, 3650),
+    help="Aantal dagen vooruit voor 'binnenkort'.",
+)
 @click.option("--blad", "sheet", help="Naam van het werkblad (standaard het eerste zichtbare).")
 @click.option(
     "--skip-invalid",
@@ -204,36 +241,47 @@ def signalering(
       poortwachter signalering samples/cases.xlsx --peildatum 2026-11-23
       poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
     """
+    from poortwachter.bulk import paused_gc
     from poortwachter.domain.signalering import signal_for
     from poortwachter.inputs.cases import read_cases
-    from poortwachter.report.signalering_rows import signal_row
 
     result = read_cases(cases, sheet=sheet)
     if result.problems and not skip_invalid:
         raise InputError(
-            [*result.problems, f"{len(result.bad_rows)} rij(en) met fouten; er is niets geschreven "
-             "(gebruik --skip-invalid om de goede rijen toch te verwerken)"]
+            [
+                *result.problems,
+                f"{len(result.bad_rows)} rij(en) met fouten; er is niets geschreven "
+                "(gebruik --skip-invalid om de goede rijen toch te verwerken)",
+            ]
         )
     peil = peildatum or date.today()
-    signals = [(row, signal_for(case, peil, horizon)) for row, case in result.cases]
-    if fmt == "json":
-        from poortwachter.report import signalering_json
+    with paused_gc():
+        signals = [(row, signal_for(case, peil, horizon)) for row, case in result.cases]
+        if fmt == "json":
+            from poortwachter.report import signalering_json
 
-        emit(signalering_json.render(signals, peil, horizon, result.problems, toon_bsn=toon_bsn), output)
-    else:
-        rows = [signal_row(row, s, toon_bsn=toon_bsn) for row, s in signals]
-        if fmt == "xlsx":
+            emit(
+                signalering_json.render(signals, peil, horizon, result.problems, toon_bsn=toon_bsn),
+                output,
+            )
+        elif fmt == "xlsx":
             from poortwachter.report import signalering_xlsx
+            from poortwachter.report.signalering_rows import signal_row
 
+            rows = [signal_row(row, s, toon_bsn=toon_bsn) for row, s in signals]
             emit(signalering_xlsx.render(rows, result.problems), output, binary_name="XLSX")
         else:
             from poortwachter.report import signalering_table
 
-            emit(signalering_table.render(rows, peil, horizon), output)
+            emit(signalering_table.render(signals, peil, horizon, toon_bsn=toon_bsn), output)
     if result.problems:
         for p in result.problems:
             click.echo(f"fout: {p}", err=True)
-        click.echo(f"{len(result.cases)} zaken verwerkt, {len(result.bad_rows)} rijen met fouten overgeslagen", err=True)
+        click.echo(
+            f"{len(result.cases)} zaken verwerkt, "
+            f"{len(result.bad_rows)} rijen met fouten overgeslagen",
+            err=True,
+        )
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -241,7 +289,11 @@ def signalering(
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
     try:
-        rv = cli.main(args=list(argv) if argv is not None else None, prog_name="poortwachter", standalone_mode=False)
+        rv = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="poortwachter",
+            standalone_mode=False,
+        )
     except click.exceptions.Abort:
         click.echo("Afgebroken.", err=True)
         sys.exit(130)
@@ -256,10 +308,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(130)
     except Exception as exc:  # the last line of defence: no traceback for users
         click.echo(
-            f"interne fout ({type(exc).__name__}): {str(exc)[:300]}. Dit is een fout in poortwachter; "
-            "meld het met de opdracht die u gaf (zonder persoonsgegevens).",
+            f"interne fout ({type(exc).__name__}): {str(exc)[:300]}. "
+            "Dit is een fout in poortwachter; meld het met de opdracht die u gaf "
+            "(zonder persoonsgegevens).",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(rv if isinstance(rv, int) else EXIT_OK)
-

@@ -13,7 +13,7 @@ from poortwachter.domain.dates import ACCEPTED_FORMATS, parse_date
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     """A date as YYYY-MM-DD or DD-MM-YYYY, with a Dutch error."""
 
     name = "DATUM"

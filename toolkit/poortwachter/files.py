@@ -21,12 +21,12 @@ def write_atomic(path: str | Path, data: bytes | str, *, overwrite: bool = True)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         if overwrite:
-            os.replace(tmp, target)
+            Path(tmp).replace(target)
         else:
-            os.link(tmp, target)  # fails with FileExistsError, atomically
-            os.unlink(tmp)
+            target.hardlink_to(tmp)  # fails with FileExistsError, atomically
+            Path(tmp).unlink()
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            Path(tmp).unlink()
         raise
     return target

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from types import MappingProxyType
 
 from poortwachter.domain.aow import aow_datum
@@ -67,15 +68,14 @@ def herstel_problems(eerste_ziektedag: date, periods: list[HerstelPeriode]) -> l
     for p in ordered:
         if p.eind < p.start:
             problems.append(
-                f"herstelperiode {format_nl(p.start)} – {format_nl(p.eind)} eindigt vóór "
-                "ze begint"
+                f"herstelperiode {format_nl(p.start)} – {format_nl(p.eind)} eindigt vóór ze begint"
             )
         elif p.start <= eerste_ziektedag:
             problems.append(
                 f"herstelperiode vanaf {format_nl(p.start)} begint niet na de eerste "
                 f"ziektedag ({format_nl(eerste_ziektedag)})"
             )
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in pairwise(ordered):
         if after.start <= before.eind + timedelta(days=1) and before.eind >= before.start:
             problems.append(
                 f"herstelperioden vanaf {format_nl(before.start)} en {format_nl(after.start)} "

@@ -35,9 +35,7 @@ def signal_for(case: Case, peildatum: date, horizon_days: int = DEFAULT_HORIZON_
     tl = compute_timeline(case, peildatum)
     limit = peildatum + timedelta(days=horizon_days)
     overdue = tuple(m for m in tl.milestones if m.status is MilestoneStatus.OVERDUE)
-    soon = tuple(
-        m for m in tl.milestones if m.status is MilestoneStatus.DUE and m.due <= limit
-    )
+    soon = tuple(m for m in tl.milestones if m.status is MilestoneStatus.DUE and m.due <= limit)
     return Signal(case, tl, overdue, soon)
 
 

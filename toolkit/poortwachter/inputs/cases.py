@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from poortwachter.bulk import paused_gc
 from poortwachter.domain.case import Case
 from poortwachter.errors import InputError, Location
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, Table, read_table
@@ -67,7 +68,9 @@ def _check_columns(table: Table) -> None:
         raise InputError(problems)
 
 
-def row_to_case(table: Table, row_number: int, raw: dict[str, Any]) -> tuple[Case | None, list[str]]:
+def row_to_case(
+    table: Table, row_number: int, raw: dict[str, Any]
+) -> tuple[Case | None, list[str]]:
     """One row → (case, []) or (None, Dutch problems naming sheet, row and column)."""
     known = {k: v for k, v in raw.items() if k in ROW_SCHEMA}
     doc = _row_parser()(known)
@@ -79,7 +82,10 @@ def row_to_case(table: Table, row_number: int, raw: dict[str, Any]) -> tuple[Cas
             problems.append(("naam", "is leeg; vul 'naam' of 'dossier' in"))
         problems += case_problems(doc)
     if problems:
-        return None, [f"{table.location(row_number, f.split('.')[0]).describe()}: {msg}" for f, msg in problems]
+        return None, [
+            f"{table.location(row_number, f.split('.')[0]).describe()}: {msg}"
+            for f, msg in problems
+        ]
     assert doc is not None
     return case_from_row(doc), []
 
@@ -96,13 +102,14 @@ def read_cases(
     table = read_table(path, sheet=sheet, max_bytes=max_bytes)
     _check_columns(table)
     result = CaseRows(table.path)
-    for row_number, raw in table.iter_rows():
-        case, problems = row_to_case(table, row_number, raw)
-        if case is None:
-            result.problems.extend(problems)
-            result.bad_rows.append(row_number)
-        else:
-            result.cases.append((row_number, case))
+    with paused_gc():
+        for row_number, raw in table.iter_rows():
+            case, problems = row_to_case(table, row_number, raw)
+            if case is None:
+                result.problems.extend(problems)
+                result.bad_rows.append(row_number)
+            else:
+                result.cases.append((row_number, case))
     if not result.cases and not result.problems:
         where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
         raise InputError(f"{where}: er staan geen zaken onder de kolomnamen")
@@ -116,16 +123,22 @@ def load_case_document(path: str | Path) -> dict[str, Any]:
     if not p.is_file():
         raise InputError(f"{name}: bestand niet gevonden")
     if p.stat().st_size > MAX_CASE_FILE_BYTES:
-        raise InputError(f"{name}: het bestand is groter dan {MAX_CASE_FILE_BYTES // (1024 * 1024)} MB")
+        raise InputError(
+            f"{name}: het bestand is groter dan {MAX_CASE_FILE_BYTES // (1024 * 1024)} MB"
+        )
     text = p.read_bytes().decode("utf-8-sig", errors="replace")
     try:
         data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" (regel {mark.line + 1})" if mark is not None else (
-            f" (regel {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        line = (
+            f" (regel {mark.line + 1})"
+            if mark is not None
+            else (f" (regel {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else "")
         )
-        raise InputError(f"{name}{line}: is geen geldige {'JSON' if p.suffix.lower() == '.json' else 'YAML'}") from None
+        raise InputError(
+            f"{name}{line}: is geen geldige {'JSON' if p.suffix.lower() == '.json' else 'YAML'}"
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{name}: verwacht velden (sleutel: waarde) op het hoogste niveau")
     return data

@@ -63,7 +63,9 @@ class Table:
         return iter(self.rows)
 
 
-def read_table(path: str | Path, *, sheet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Table:
+def read_table(
+    path: str | Path, *, sheet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Table:
     """Read the rows of a CSV or XLSX file; raises :class:`InputError` with a Dutch reason."""
     p = Path(path)
     name = str(path)
@@ -86,7 +88,9 @@ def read_table(path: str | Path, *, sheet: str | None = None, max_bytes: int = D
             f"{name}: dit is het oude Excel-formaat (.xls); sla het op als .xlsx of als CSV"
         )
     if p.suffix.lower() in {".xlsx", ".xlsm"}:
-        raise InputError(f"{name}: is geen geldig Excel-bestand (.xlsx); het is beschadigd of iets anders")
+        raise InputError(
+            f"{name}: is geen geldig Excel-bestand (.xlsx); het is beschadigd of iets anders"
+        )
     if b"\x00" in head or head.startswith(b"%PDF"):
         raise InputError(f"{name}: is geen spreadsheet; gebruik een CSV- of XLSX-bestand")
     return _read_csv(p.read_bytes(), name)

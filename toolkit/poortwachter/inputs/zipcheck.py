@@ -26,8 +26,15 @@ def zip_problem(source: str | IO[bytes]) -> str | None:
         if name.is_absolute() or ".." in name.parts or "\\" in info.filename:
             return f"bevat een onveilig pad '{info.filename}'"
         total += info.file_size
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
-            return f"onderdeel '{info.filename}' pakt extreem uit (verhouding > {MAX_RATIO}); mogelijk een zipbom"
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and info.file_size > 1_000_000
+        ):
+            return (
+                f"onderdeel '{info.filename}' pakt extreem uit (verhouding > {MAX_RATIO}); "
+                "mogelijk een zipbom"
+            )
     if total > MAX_UNCOMPRESSED:
         return f"pakt uit tot meer dan {MAX_UNCOMPRESSED // (1024 * 1024)} MB; mogelijk een zipbom"
     return None

@@ -12,7 +12,8 @@ from poortwachter.report.privacy import mask_bsn
 
 
 def _ms(ms: Iterable[Milestone]) -> list[dict[str, str]]:
-    return [{"id": m.id.value, "due": m.due.isoformat()} for m in ms]
+    # a StrEnum member is a str: json writes its value without the slow .value lookup
+    return [{"id": m.id, "due": m.due.isoformat()} for m in ms]
 
 
 def render(
@@ -39,10 +40,13 @@ def render(
                 "volgende": {"id": nxt.id.value, "due": nxt.due.isoformat()} if nxt else None,
             }
         )
-    doc = {
-        "peildatum": peildatum.isoformat(),
-        "horizon_dagen": horizon_days,
-        "zaken": zaken,
-        "fouten": list(problems),
-    }
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    # One case per line: readable, and json's C encoder (indent= would use the slow
+    # pure-Python one, 2 s per 100,000 cases).
+    # (json.dumps with non-default options builds a new encoder per call: reuse one)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    head = encode({"peildatum": peildatum.isoformat(), "horizon_dagen": horizon_days})
+    body = ",\n  ".join(map(encode, zaken))
+    fouten = encode(list(problems))
+    return f'{head[:-1]},\n "zaken": [\n  {body}\n ],\n "fouten": {fouten}\n}}\n'.replace(
+        "[\n  \n ]", "[]"
+    )

@@ -1,4 +1,5 @@
-"""Signalering as a Dutch text table: only the cases that need attention."""
+"""Signalering as Dutch text for the terminal: per case needing attention, one line per
+overdue or due-soon milestone."""
 
 from __future__ import annotations
 
@@ -6,22 +7,35 @@ from collections.abc import Sequence
 from datetime import date
 
 from poortwachter.domain.dates import format_nl
-from poortwachter.report.signalering_rows import SignalRow
-from poortwachter.report.tables import render_table
+from poortwachter.domain.signalering import Signal
+from poortwachter.domain.vocabulary import MILESTONE_LABELS
+from poortwachter.report.privacy import mask_bsn
 
 
-def render(rows: Sequence[SignalRow], peildatum: date, horizon_days: int) -> str:
-    late = sum(1 for r in rows if r.n_te_laat)
-    soon = sum(1 for r in rows if r.n_binnenkort)
-    head = (
-        f"Signalering op {format_nl(peildatum)}: {len(rows)} {'zaak' if len(rows) == 1 else 'zaken'}, {late} met te late "
-        f"mijlpalen, {soon} met mijlpalen binnen {horizon_days} dagen."
-    )
-    shown = [r for r in rows if r.n_te_laat or r.n_binnenkort]
-    if not shown:
-        return head + "\n"
-    table = render_table(
-        ["Rij", "Dossier", "Werknemer", "BSN", "Te laat", "Binnenkort"],
-        [[str(r.rij), r.dossier, r.naam, r.bsn, r.te_laat or "-", r.binnenkort or "-"] for r in shown],
-    )
-    return head + "\n\n" + table + "\n"
+def render(
+    signals: Sequence[tuple[int, Signal]],
+    peildatum: date,
+    horizon_days: int,
+    *,
+    toon_bsn: bool = False,
+) -> str:
+    late = sum(1 for _, s in signals if s.overdue)
+    soon = sum(1 for _, s in signals if s.due_soon)
+    n = len(signals)
+    lines = [
+        f"Signalering op {format_nl(peildatum)}: {n} {'zaak' if n == 1 else 'zaken'}, "
+        f"{late} met te late mijlpalen, {soon} met mijlpalen binnen {horizon_days} dagen."
+    ]
+    for row, s in signals:
+        if not (s.overdue or s.due_soon):
+            continue
+        wn = s.case.werknemer
+        who = " ".join(x for x in (s.case.dossier, wn.naam if wn else None) if x)
+        extra = ", ".join(
+            x for x in (mask_bsn(wn.bsn, show=toon_bsn) if wn else "", f"rij {row}") if x
+        )
+        lines.append(f"\n{who} ({extra})")
+        for label, milestones in (("te laat   ", s.overdue), ("binnenkort", s.due_soon)):
+            for m in milestones:
+                lines.append(f"  {label}  {MILESTONE_LABELS[m.id]:<28} {format_nl(m.due)}")
+    return "\n".join(lines) + "\n"

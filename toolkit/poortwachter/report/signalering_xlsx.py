@@ -3,16 +3,10 @@ overdue rows red, due-soon rows orange; rows that could not be read on a second 
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Sequence
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils import get_column_letter
+from collections.abc import Iterable, Iterator, Sequence
 
 from poortwachter.report.signalering_rows import SignalRow
-from poortwachter.report.xlsx_safe import safe_cell
-from poortwachter.report.xlsx_style import BOLD, DATE_FORMAT, ORANGE, RED
+from poortwachter.report.xlsx_stream import Sheet, Style, write_xlsx
 
 HEADERS = [
     "Rij",
@@ -28,55 +22,31 @@ HEADERS = [
     "Eerstvolgende datum",
 ]
 WIDTHS = [6, 14, 24, 12, 14, 8, 50, 8, 50, 28, 14]
-DATE_COLUMNS = {4, 10}
+
+
+def _rows(rows: Iterable[SignalRow]) -> Iterator[tuple[Sequence[object], Style]]:
+    for r in rows:
+        style = Style.RED if r.n_te_laat else Style.ORANGE if r.n_binnenkort else Style.PLAIN
+        yield (
+            (
+                r.rij,
+                r.dossier,
+                r.naam,
+                r.bsn,
+                r.eerste_ziektedag,
+                r.n_te_laat,
+                r.te_laat,
+                r.n_binnenkort,
+                r.binnenkort,
+                r.volgende,
+                r.volgende_datum,
+            ),
+            style,
+        )
 
 
 def render(rows: Iterable[SignalRow], problems: Sequence[str] = ()) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Signalering")
-    for i, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
-    header = []
-    for h in HEADERS:
-        c = WriteOnlyCell(ws, h)
-        c.font = BOLD
-        header.append(c)
-    ws.append(header)
-    n = 0
-    for r in rows:
-        n += 1
-        values = [
-            r.rij,
-            safe_cell(r.dossier),
-            safe_cell(r.naam),
-            r.bsn,
-            r.eerste_ziektedag,
-            r.n_te_laat,
-            r.te_laat,
-            r.n_binnenkort,
-            r.binnenkort,
-            r.volgende,
-            r.volgende_datum,
-        ]
-        fill = RED if r.n_te_laat else ORANGE if r.n_binnenkort else None
-        if fill is None:
-            ws.append(values)
-            continue
-        cells = []
-        for i, v in enumerate(values):
-            c = WriteOnlyCell(ws, v)
-            c.fill = fill
-            if i in DATE_COLUMNS:
-                c.number_format = DATE_FORMAT
-            cells.append(c)
-        ws.append(cells)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{n + 1}"
+    sheets = [Sheet("Signalering", HEADERS, _rows(rows), WIDTHS)]
     if problems:
-        errs = wb.create_sheet("Fouten")
-        errs.append([WriteOnlyCell(errs, "Fout") ])
-        for p in problems:
-            errs.append([safe_cell(p)])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [120]))
+    return write_xlsx(sheets)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
@@ -17,7 +17,7 @@ def render(tl: Timeline, case_label: str | None = None) -> bytes:
     cal.add("prodid", f"-//poortwachter//{__version__}//NL")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"Poortwachter {case_label or tl.eerste_ziektedag.isoformat()}")
-    stamp = datetime.combine(tl.peildatum, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(tl.peildatum, time(0, 0), tzinfo=UTC)
     key = hashlib.sha256(f"{case_label}|{tl.eerste_ziektedag}".encode()).hexdigest()[:16]
     for m in tl.milestones:
         if m.status is MilestoneStatus.NOT_APPLICABLE:
@@ -29,7 +29,9 @@ def render(tl: Timeline, case_label: str | None = None) -> bytes:
         ev.add("dtstart", m.due)
         ev.add("dtend", m.due + timedelta(days=1))
         ev.add("summary", f"Uiterlijk: {title}")
-        desc = f"Status op {tl.peildatum.isoformat()}: {STATUS_LABELS[m.status]}. Bron: {m.reference}."
+        desc = (
+            f"Status op {tl.peildatum.isoformat()}: {STATUS_LABELS[m.status]}. Bron: {m.reference}."
+        )
         if m.note:
             desc += f" {m.note}."
         ev.add("description", desc)

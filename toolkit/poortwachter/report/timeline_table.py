@@ -28,6 +28,15 @@ def render(tl: Timeline) -> str:
         status = STATUS_LABELS[m.status]
         if m.done:
             status += f" ({format_nl(m.done)})"
-        rows.append([MILESTONE_LABELS[m.id], m.id.value, format_nl(m.due), status, m.note or "", m.reference])
+        rows.append(
+            [
+                MILESTONE_LABELS[m.id],
+                m.id.value,
+                format_nl(m.due),
+                status,
+                m.note or "",
+                m.reference,
+            ]
+        )
     table = render_table(["Mijlpaal", "id", "Uiterlijk", "Status", "Toelichting", "Bron"], rows)
     return "\n".join(head) + "\n\n" + table + "\n"

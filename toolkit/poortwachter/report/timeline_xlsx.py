@@ -42,8 +42,8 @@ def render(tl: Timeline) -> bytes:
                 cell.fill = fill
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    for col, width in zip("ABCDEFG", (30, 22, 12, 20, 12, 40, 50), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFG", (30, 22, 12, 20, 12, 40, 50), strict=True):
+        ws.column_dimensions[letter].width = width
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -126,7 +126,8 @@ def _periods(items: list[dict[str, date]] | None) -> tuple[HerstelPeriode, ...]:
 def case_problems(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """Cross-field checks after cerberus: (field, Dutch message) pairs."""
     return [
-        ("herstel", msg) for msg in herstel_problems(doc["eerste_ziektedag"], list(_periods(doc.get("herstel"))))
+        ("herstel", msg)
+        for msg in herstel_problems(doc["eerste_ziektedag"], list(_periods(doc.get("herstel"))))
     ]
 
 
@@ -164,7 +165,9 @@ def case_from_row(doc: dict[str, Any]) -> Case:
         dossier=doc.get("dossier"),
         werknemer=werknemer,
         werkgever=Werkgever(doc["werkgever"], doc.get("kvk")) if doc.get("werkgever") else None,
-        bedrijfsarts=Persoon(doc["bedrijfsarts"], "bedrijfsarts") if doc.get("bedrijfsarts") else None,
+        bedrijfsarts=Persoon(doc["bedrijfsarts"], "bedrijfsarts")
+        if doc.get("bedrijfsarts")
+        else None,
         casemanager=Persoon(doc["casemanager"], "casemanager") if doc.get("casemanager") else None,
         herstel=_periods(doc.get("herstel")),
         zwanger=bool(doc.get("zwanger")),

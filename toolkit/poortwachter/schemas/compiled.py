@@ -49,19 +49,14 @@ def _field(name: str, rules: dict[str, Any]) -> Callable[[dict[str, Any], dict[s
         raise ValueError(f"fast path cannot compile rule(s) {sorted(unknown)} of field {name}")
     coerce = _coercer(rules["coerce"]) if "coerce" in rules else None
     typ = _TYPES[rules["type"]]
-    required = rules.get("required", False)
     nullable = rules.get("nullable", False)
     lo, hi = rules.get("min"), rules.get("max")
-    item_rules = rules.get("schema") if rules["type"] == "list" else None
+    item_rules: dict[str, Any] | None = rules.get("schema") if rules["type"] == "list" else None
     item_lo = item_rules.get("min") if item_rules and "type" in item_rules else None
     item_is_int = bool(item_rules and item_rules.get("type") == "integer")
 
     def apply(raw: dict[str, Any], out: dict[str, Any]) -> None:
-        if name not in raw:
-            if required:
-                raise Reject
-            return
-        value = raw[name]
+        value: Any = raw[name]
         if coerce is not None:
             try:
                 value = coerce(value)
@@ -86,13 +81,30 @@ def _field(name: str, rules: dict[str, Any]) -> Callable[[dict[str, Any], dict[s
 
 
 def compile_flat(schema: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
-    """Return ``parse(row) -> document | None`` for a flat schema (None: use cerberus)."""
-    appliers = [_field(name, rules) for name, rules in schema.items()]
+    """Return ``parse(row) -> document | None`` for a flat schema (None: use cerberus).
+
+    The rows of one spreadsheet share their columns, so the appliers for a set of keys
+    are picked once and cached: an absent optional column then costs nothing per row.
+    """
+    appliers = {name: _field(name, rules) for name, rules in schema.items()}
+    required = {name for name, rules in schema.items() if rules.get("required")}
+    plans: dict[frozenset[str], list[Any] | None] = {}
+
+    def plan(keys: frozenset[str]) -> list[Any] | None:
+        if not required <= keys:
+            return None
+        return [f for name, f in appliers.items() if name in keys]
 
     def parse(row: dict[str, Any]) -> dict[str, Any] | None:
+        keys = frozenset(row)
+        steps = plans.get(keys, ...)
+        if steps is ...:
+            steps = plans[keys] = plan(keys)
+        if steps is None:
+            return None
         out: dict[str, Any] = {}
         try:
-            for apply in appliers:
+            for apply in steps:
                 apply(row, out)
         except Reject:
             return None

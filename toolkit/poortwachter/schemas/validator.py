@@ -32,6 +32,7 @@ Validator: type = type(
     {f"_normalize_coerce_{name}": _coercer_method(f) for name, f in fields.COERCERS.items()},
 )
 
+
 def _leaves(errors_: Any) -> Any:
     for err in errors_:
         if err.is_group_error:

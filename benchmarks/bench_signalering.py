@@ -1,0 +1,170 @@
+"""Signalering throughput: 100,000 cases (goal: at most 5 seconds on the CI machine).
+
+Prints a table. Each row is one way of doing the whole job, measured in this run on the
+same generated data; the naive baseline (openpyxl rows + cerberus per row) is the ratio's
+denominator. Run: ``python benchmarks/bench_signalering.py [N]``.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from poortwachter.bulk import paused_gc
+from poortwachter.domain.signalering import signal_for
+from poortwachter.inputs.cases import read_cases
+from poortwachter.report import signalering_json, signalering_xlsx
+from poortwachter.report.signalering_rows import signal_row
+from poortwachter.schemas.case import ROW_SCHEMA, case_from_row
+from poortwachter.schemas.validator import validate
+
+PEIL = date(2026, 11, 23)
+HEADERS = [
+    "dossier",
+    "naam",
+    "bsn",
+    "eerste_ziektedag",
+    "herstel",
+    "zwanger",
+    "verlenging_weken",
+    "gedaan_probleemanalyse",
+]
+
+
+def make_rows(n: int) -> list[list[object]]:
+    rnd = random.Random(42)
+    rows: list[list[object]] = []
+    for i in range(n):
+        ezd = date(2024, 6, 1) + timedelta(days=rnd.randrange(0, 900))
+        herstel = ""
+        if rnd.random() < 0.2:
+            start = ezd + timedelta(days=rnd.randrange(10, 200))
+            herstel = (
+                f"{start.isoformat()}:{(start + timedelta(days=rnd.randrange(1, 40))).isoformat()}"
+            )
+        pa = ezd + timedelta(days=rnd.randrange(20, 50)) if rnd.random() < 0.7 else None
+        rows.append([f"Z-{i:06d}", f"Werknemer {i}", "123456782", ezd, herstel, "nee", None, pa])
+    return rows
+
+
+def write_inputs(rows: list[list[object]], folder: Path) -> tuple[Path, Path]:
+    csv_path = folder / "zaken.csv"
+    with csv_path.open("w", encoding="utf-8") as fh:
+        fh.write(";".join(HEADERS) + "\n")
+        for r in rows:
+            fh.write(
+                ";".join(
+                    "" if v is None else (v.isoformat() if isinstance(v, date) else str(v))
+                    for v in r
+                )
+                + "\n"
+            )
+    xlsx_path = folder / "zaken.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Zaken")
+    ws.append(HEADERS)
+    for r in rows:
+        ws.append(r)
+    wb.save(xlsx_path)
+    return csv_path, xlsx_path
+
+
+def toolkit(path: Path, fmt: str, out: Path) -> int:
+    """What `poortwachter signalering` does, as library calls."""
+    result = read_cases(path)
+    with paused_gc():
+        signals = [(row, signal_for(case, PEIL)) for row, case in result.cases]
+        if fmt == "json":
+            out.write_text(signalering_json.render(signals, PEIL, 14))
+        else:
+            out.write_bytes(signalering_xlsx.render([signal_row(r, s) for r, s in signals]))
+    return len(signals)
+
+
+def naive(path: Path, out: Path) -> int:
+    """openpyxl rows, cerberus per row, then the same timeline and JSON."""
+    wb = load_workbook(path, read_only=True)
+    rows = wb.active.iter_rows(values_only=True)
+    header = [str(h) for h in next(rows)]
+    signals = []
+    for i, raw in enumerate(rows, start=2):
+        doc, _ = validate(
+            ROW_SCHEMA, {k: v for k, v in zip(header, raw, strict=False) if v not in (None, "")}
+        )
+        if doc is not None:
+            signals.append((i, signal_for(case_from_row(doc), PEIL)))
+    out.write_text(signalering_json.render(signals, PEIL, 14))
+    return len(signals)
+
+
+def timed(func: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    n = func()
+    return time.perf_counter() - start, n
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    naive_n = min(n, int(sys.argv[2]) if len(sys.argv) > 2 else 10_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = make_rows(n)
+        csv_path, xlsx_path = write_inputs(rows, folder)
+        _, naive_xlsx = write_inputs(
+            rows[:naive_n], folder / "naive" if (folder / "naive").mkdir() is None else folder
+        )
+        results = []
+        t_naive, _ = timed(lambda: naive(naive_xlsx, folder / "naive.json"))
+        per_case_naive = t_naive / naive_n
+        results.append(
+            (
+                f"naive: openpyxl + cerberus per row ({naive_n:,} rows, scaled to {n:,})",
+                per_case_naive * n,
+            )
+        )
+        for label, path, fmt in [
+            ("toolkit: CSV → JSON", csv_path, "json"),
+            ("toolkit: XLSX → JSON", xlsx_path, "json"),
+            ("toolkit: XLSX → XLSX worklist", xlsx_path, "xlsx"),
+        ]:
+            t, count = timed(lambda path=path, fmt=fmt: toolkit(path, fmt, folder / f"out.{fmt}"))
+            assert count == n, count
+            results.append((label, t))
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "poortwachter",
+                "signalering",
+                str(xlsx_path),
+                "--peildatum",
+                PEIL.isoformat(),
+                "--format",
+                "xlsx",
+                "--output",
+                str(folder / "cli.xlsx"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        results.append(
+            ("CLI end to end: XLSX → XLSX (with interpreter start)", time.perf_counter() - start)
+        )
+    base = results[0][1]
+    print(f"\nSignalering, {n:,} cases, peildatum {PEIL.isoformat()}\n")
+    print(f"{'what':70} {'seconds':>8} {'cases/s':>10} {'vs naive':>9}")
+    for label, seconds in results:
+        print(f"{label:70} {seconds:8.2f} {n / seconds:10,.0f} {base / seconds:8.1f}×")
+
+
+if __name__ == "__main__":
+    main()

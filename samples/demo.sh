@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make demo`: the main jobs on the bundled samples, as a new user would run them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PW=.venv/bin/poortwachter
+PEIL=2026-11-23
+mkdir -p out
+
+step() { if [ -t 1 ]; then printf '\n\033[1m$ %s\033[0m\n' "$*"; else printf '\n$ %s\n' "$*"; fi; }
+
+step poortwachter timeline --eerste-ziektedag 2026-01-01 --peildatum $PEIL
+$PW timeline --eerste-ziektedag 2026-01-01 --peildatum $PEIL || exit 1
+
+step poortwachter timeline --zaak samples/zaak.yaml --peildatum $PEIL --format ics --output out/zaak.ics
+$PW timeline --zaak samples/zaak.yaml --peildatum $PEIL --format ics --output out/zaak.ics || exit 1
+
+step poortwachter signalering samples/cases.xlsx --peildatum $PEIL
+$PW signalering samples/cases.xlsx --peildatum $PEIL
+code=$?
+echo "(exit $code: samples/cases.xlsx bevat bewust één rij met fouten; er is niets geschreven)"
+[ "$code" -eq 2 ] || exit 1
+
+step poortwachter signalering samples/cases.xlsx --peildatum $PEIL --skip-invalid --format xlsx --output out/signalering.xlsx
+$PW signalering samples/cases.xlsx --peildatum $PEIL --skip-invalid --format xlsx --output out/signalering.xlsx
+code=$?
+echo "(exit $code: de goede rijen staan in out/signalering.xlsx)"
+[ "$code" -eq 1 ] || exit 1
+
+if [ -x samples/demo_more.sh ]; then
+  bash samples/demo_more.sh || exit 1
+fi
+printf '\nKlaar: zie de map out/\n'

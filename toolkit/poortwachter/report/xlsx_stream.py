@@ -1,0 +1,185 @@
+"""A small streaming XLSX writer for large, flat worklists.
+
+openpyxl needs about 100 µs per styled row in write-only mode: 10 seconds for 100,000
+cases. This writer streams SpreadsheetML straight into the zip with a fixed style table
+(bold header, date, red and orange rows), a frozen header row and an autofilter, which is
+all a worklist needs, at about a tenth of that cost. Text is written as inline strings, XML
+escaped, with characters that XML 1.0 forbids removed. Small or richly formatted
+spreadsheets use openpyxl.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import IntEnum
+from typing import TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from openpyxl.utils import get_column_letter
+
+from poortwachter.report.xlsx_safe import safe_cell
+
+
+class Style(IntEnum):
+    """Row styles; the cell style index is ``2 * style + is_date`` (see _STYLES)."""
+
+    PLAIN = 0
+    RED = 1
+    ORANGE = 2
+    HEADER = 3
+
+
+_EPOCH = date(1899, 12, 30)
+_ILLEGAL = {c: None for c in range(32) if c not in (9, 10, 13)}
+
+_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="1"><numFmt numFmtId="164" formatCode="DD-MM-YYYY"/></numFmts>
+<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
+<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor rgb="FFFFC7CE"/></patternFill></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFFFE0B2"/><bgColor rgb="FFFFE0B2"/></patternFill></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="8">
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>
+<xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1"/>
+<xf numFmtId="164" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+</cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>"""
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+@dataclass
+class Sheet:
+    name: str
+    headers: Sequence[str]
+    rows: Iterable[tuple[Sequence[object], Style]]
+    widths: Sequence[float] = ()
+    freeze_header: bool = True
+    autofilter: bool = True
+
+
+def _cell(ref: str, value: object, style: int) -> str:
+    if type(value) is str:  # the common case first
+        return _text_cell(ref, value, style) if value else ""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b" s="{2 * style}"><v>{int(value)}</v></c>'
+    if isinstance(value, int | float):
+        return f'<c r="{ref}" s="{2 * style}"><v>{value}</v></c>'
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f'<c r="{ref}" s="{2 * style + 1}"><v>{(value - _EPOCH).days}</v></c>'
+    return _text_cell(ref, str(value), style)
+
+
+def _text_cell(ref: str, value: str, style: int) -> str:
+    text = escape(str(safe_cell(value)).translate(_ILLEGAL))
+    return (
+        f'<c r="{ref}" t="inlineStr" s="{2 * style}">'
+        f'<is><t xml:space="preserve">{text}</t></is></c>'
+    )
+
+
+def _sheet_xml(out: TextIO, sheet: Sheet) -> None:
+    write = out.write
+    letters = [get_column_letter(i + 1) for i in range(len(sheet.headers))]
+    write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS} {_RNS}>')
+    if sheet.freeze_header:
+        write(
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+        )
+    if sheet.widths:
+        write("<cols>")
+        for i, w in enumerate(sheet.widths, start=1):
+            write(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>')
+        write("</cols>")
+    write("<sheetData>")
+    header = "".join(
+        _cell(f"{c}1", h, Style.HEADER) for c, h in zip(letters, sheet.headers, strict=True)
+    )
+    write(f'<row r="1">{header}</row>')
+    n = 1
+    for values, style in sheet.rows:
+        n += 1
+        cells = "".join(_cell(f"{c}{n}", v, style) for c, v in zip(letters, values, strict=False))
+        write(f'<row r="{n}">{cells}</row>')
+    write("</sheetData>")
+    if sheet.autofilter:
+        write(f'<autoFilter ref="A1:{letters[-1]}{n}"/>')
+    write("</worksheet>")
+
+
+def write_xlsx(sheets: Sequence[Sheet]) -> bytes:
+    """The sheets as an XLSX file (bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT}.worksheet+xml"/>'
+            for i in range(1, len(sheets) + 1)
+        )
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+            f"{overrides}</Types>",
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        names = "".join(
+            f'<sheet name={quoteattr(s.name)} sheetId="{i}" r:id="rId{i}"/>'
+            for i, s in enumerate(sheets, start=1)
+        )
+        zf.writestr(
+            "xl/workbook.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook {_NS} {_RNS}>'
+            f"<sheets>{names}</sheets></workbook>",
+        )
+        rels = "".join(
+            f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, len(sheets) + 1)
+        )
+        style_id = len(sheets) + 1
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'{rels}<Relationship Id="rId{style_id}" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        )
+        zf.writestr("xl/styles.xml", _STYLES)
+        for i, sheet in enumerate(sheets, start=1):
+            with (
+                zf.open(f"xl/worksheets/sheet{i}.xml", "w") as raw,
+                io.TextIOWrapper(raw, "utf-8") as text,
+            ):
+                _sheet_xml(text, sheet)
+    return buf.getvalue()
