@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from poortwachter.schemas import fields
 
@@ -73,7 +73,7 @@ def _field(name: str, rules: dict[str, Any]) -> Callable[[dict[str, Any], dict[s
             raise Reject
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             raise Reject
-        if item_is_int and item_lo is not None and any(v < item_lo for v in value):
+        if item_is_int and item_lo is not None and any(v < item_lo for v in cast(list[int], value)):
             raise Reject
         out[name] = value
 
