@@ -10,7 +10,12 @@ from collections.abc import Callable
 import pytest
 from hypothesis import HealthCheck, settings
 
+from poortwachter import cli_dutch
 from poortwachter.cli import main
+
+# main() installs click's Dutch texts before parsing; tests that call the click group
+# directly (CliRunner) must see the same texts, whatever order they run in.
+cli_dutch.install()
 
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150

@@ -168,3 +168,27 @@ def test_version(run_cli: RunCli) -> None:
     code, out, _ = run_cli("--version")
     assert code == 0
     assert out.startswith("poortwachter ")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["timeline", "--format", "foo"], "fout: Ongeldige waarde voor '--format': 'foo' is niet een van"),
+        (["signalering"], "fout: Ontbrekend argument 'ZAKEN.xlsx|csv'."),
+        (["timelin"], "fout: Onbekende opdracht 'timelin'. Bedoelde u 'timeline'?"),
+        (["timeline", "--eerste-ziektedag"], "fout: Optie '--eerste-ziektedag' vraagt een waarde."),
+    ],
+)
+def test_click_usage_errors_are_dutch(args: list[str], expected: str, run_cli: RunCli) -> None:
+    code, _, err = run_cli(*args)
+    assert code == 2
+    assert expected in err
+    assert "Error" not in err and "Usage" not in err
+
+
+def test_help_is_dutch(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("timeline", "--help")
+    assert code == 0
+    assert out.startswith("Gebruik: poortwachter timeline [OPTIES]")
+    assert "Opties:" in out and "Toon deze hulp en stop." in out
+    assert "[standaard: table]" in out

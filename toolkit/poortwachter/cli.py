@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from poortwachter import __version__
+from poortwachter import __version__, cli_dutch
 from poortwachter.cli_options import (
     DATE,
     format_option,
@@ -28,9 +28,37 @@ from poortwachter.errors import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _dutch_metavars(cmd: click.Command) -> None:
+    """Dutch usage line ('[OPTIES]', 'OPDRACHT [ARGS]...') for a command and its subcommands."""
+    if cmd.options_metavar == "[OPTIONS]":
+        cmd.options_metavar = cli_dutch.OPTIONS_METAVAR
+    if isinstance(cmd, click.Group):
+        if cmd.subcommand_metavar == "COMMAND [ARGS]...":
+            cmd.subcommand_metavar = cli_dutch.SUBCOMMAND_METAVAR
+        for sub in cmd.commands.values():
+            _dutch_metavars(sub)
+
+
+class Group(click.Group):
+    """The poortwachter group: every command added to it gets a Dutch usage line."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        _dutch_metavars(cmd)
+        super().add_command(cmd, name)
+
+
+@click.group(
+    cls=Group,
+    options_metavar=cli_dutch.OPTIONS_METAVAR,
+    subcommand_metavar=cli_dutch.SUBCOMMAND_METAVAR,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(
-    __version__, "--version", prog_name="poortwachter", message="%(prog)s %(version)s"
+    __version__,
+    "--version",
+    prog_name="poortwachter",
+    message="%(prog)s %(version)s",
+    help="Toon de versie en stop.",
 )
 def cli() -> None:
     """Poortwachter: UWV-formulieren maken, verzuimdossiers toetsen en deadlines bewaken
@@ -288,6 +316,7 @@ def signalering(
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
+    cli_dutch.install()
     try:
         rv = cli.main(
             args=list(argv) if argv is not None else None,
