@@ -173,7 +173,10 @@ def test_version(run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["timeline", "--format", "foo"], "fout: Ongeldige waarde voor '--format': 'foo' is niet een van"),
+        (
+            ["timeline", "--format", "foo"],
+            "fout: Ongeldige waarde voor '--format': 'foo' is niet een van",
+        ),
         (["signalering"], "fout: Ontbrekend argument 'ZAKEN.xlsx|csv'."),
         (["timelin"], "fout: Onbekende opdracht 'timelin'. Bedoelde u 'timeline'?"),
         (["timeline", "--eerste-ziektedag"], "fout: Optie '--eerste-ziektedag' vraagt een waarde."),

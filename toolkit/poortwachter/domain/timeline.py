@@ -158,6 +158,8 @@ def split_waiting_time(
 ) -> tuple[date, tuple[HerstelPeriode, ...]]:
     """Apply samentelling: the eerste ziektedag of the current waiting time and the short
     gaps within it (sorted)."""
+    if not herstel:
+        return eerste_ziektedag, ()
     start = eerste_ziektedag
     short: list[HerstelPeriode] = []
     for gap in sorted(herstel, key=lambda p: p.start):
@@ -200,10 +202,10 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
     if pa_done is not None:
         due[_PVA] = advance(pa_done, _PVA_AFTER_PA.days, gaps)
     # Next evaluation: six weeks after the last evaluation, or after the plan.
-    anchor = max(
-        [*case.evaluaties, *([gedaan[_PVA]] if _PVA in gedaan else [])],
-        default=due[_PVA],
-    )
+    pva_done = gedaan.get(_PVA)
+    anchor = max(case.evaluaties) if case.evaluaties else (pva_done or due[_PVA])
+    if pva_done is not None and pva_done > anchor:
+        anchor = pva_done
     due[_EVAL] = advance(anchor, _EVALUATIE_INTERVAL.days, gaps)
     due[_UWV] = first_working_day_from(due[_UWV])
     eje = gedaan.get(_EJE, due[_EJE])

@@ -21,7 +21,7 @@ HEADERS = [
     "Eerstvolgende",
     "Eerstvolgende datum",
 ]
-WIDTHS = [6, 14, 24, 12, 14, 8, 50, 8, 50, 28, 14]
+WIDTHS = [6, 14, 24, 12, 16, 14, 50, 17, 50, 28, 20]
 
 
 def _rows(rows: Iterable[SignalRow]) -> Iterator[tuple[Sequence[object], Style]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum
 from typing import TextIO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from openpyxl.utils import get_column_letter
 
@@ -34,7 +34,8 @@ class Style(IntEnum):
 
 
 _EPOCH = date(1899, 12, 30)
-_ILLEGAL = {c: None for c in range(32) if c not in (9, 10, 13)}
+_XML_TEXT: dict[int, str | None] = {c: None for c in range(32) if c not in (9, 10, 13)}
+_XML_TEXT.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"})
 
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -90,7 +91,8 @@ def _cell(ref: str, value: object, style: int) -> str:
 
 
 def _text_cell(ref: str, value: str, style: int) -> str:
-    text = escape(str(safe_cell(value)).translate(_ILLEGAL))
+    # one pass: escape XML and drop the control characters XML 1.0 forbids
+    text = safe_cell(value).translate(_XML_TEXT)
     return (
         f'<c r="{ref}" t="inlineStr" s="{2 * style}">'
         f'<is><t xml:space="preserve">{text}</t></is></c>'

@@ -34,6 +34,8 @@ class Reject(Exception):
 def _coercer(spec: Any) -> Callable[[Any], Any]:
     chain = spec if isinstance(spec, tuple | list) else (spec,)
     funcs = [_COERCERS[c] if isinstance(c, str) else c for c in chain]
+    if len(funcs) == 1:
+        return funcs[0]
 
     def run(value: Any) -> Any:
         for f in funcs:

@@ -181,10 +181,10 @@ COERCERS: dict[str, Callable[[Any], Any]] = {
 
 
 # Rule fragments (cerberus), reused by the nested and the flat schemas.
-TEXT: dict[str, Any] = {"type": "string", "coerce": (blank_to_none, "text"), "nullable": True}
+TEXT: dict[str, Any] = {"type": "string", "coerce": "text", "nullable": True}
 REQUIRED_TEXT: dict[str, Any] = {
     "type": "string",
-    "coerce": (blank_to_none, "text"),
+    "coerce": "text",
     "required": True,
     "nullable": False,
     "empty": False,
@@ -192,16 +192,16 @@ REQUIRED_TEXT: dict[str, Any] = {
 DATE: dict[str, Any] = {"type": "date", "coerce": "optional_date", "nullable": True}
 REQUIRED_DATE: dict[str, Any] = {
     "type": "date",
-    "coerce": (blank_to_none, "date"),
+    "coerce": "date",
     "required": True,
     "nullable": False,
 }
-BSN: dict[str, Any] = {"type": "string", "coerce": (blank_to_none, "bsn"), "nullable": True}
-KVK: dict[str, Any] = {"type": "string", "coerce": (blank_to_none, "kvk"), "nullable": True}
+BSN: dict[str, Any] = {"type": "string", "coerce": "bsn", "nullable": True}
+KVK: dict[str, Any] = {"type": "string", "coerce": "kvk", "nullable": True}
 BOOL: dict[str, Any] = {"type": "boolean", "coerce": "bool", "nullable": True}
 WEEKS: dict[str, Any] = {
     "type": "integer",
-    "coerce": (blank_to_none, "int"),
+    "coerce": "int",
     "nullable": True,
     "min": 0,
     "max": 52,
