@@ -113,6 +113,23 @@ def test_gap_of_27_days_is_added_up_and_28_days_starts_a_new_waiting_time() -> N
     assert tl.get(M.PROBLEEMANALYSE).due == date(2026, 3, 29) + timedelta(weeks=6)
 
 
+def test_gap_starting_on_a_deadline_does_not_delay_it() -> None:
+    # six weeks of sickness are complete at the end of 11 February: recovery from the
+    # 12th (the due date itself) does not postpone the probleemanalyse
+    on_due = HerstelPeriode(date(2026, 2, 12), date(2026, 2, 18))
+    got = dues(Case(EZD, herstel=(on_due,)))
+    assert got[M.PROBLEEMANALYSE] == date(2026, 2, 12)
+    assert got[M.PLAN_VAN_AANPAK] == date(2026, 2, 26) + timedelta(days=7)
+    # one day earlier and it does
+    day_before = HerstelPeriode(date(2026, 2, 11), date(2026, 2, 17))
+    assert dues(Case(EZD, herstel=(day_before,)))[M.PROBLEEMANALYSE] == date(2026, 2, 19)
+
+
+def test_gap_starting_on_the_last_day_of_the_waiting_time_extends_it() -> None:
+    last = HerstelPeriode(date(2027, 12, 29), date(2027, 12, 31))  # the last day itself
+    assert dues(Case(EZD, herstel=(last,)))[M.EINDE_WACHTTIJD] == date(2028, 1, 1)
+
+
 def test_two_short_gaps_add_up() -> None:
     gaps = (
         HerstelPeriode(date(2026, 1, 20), date(2026, 1, 24)),

@@ -58,13 +58,13 @@ def test_a_short_gap_shifts_later_deadlines_by_exactly_its_length(
     for mid, due in before.items():
         if mid is M.ZIEKMELDING_UWV:
             continue  # moved to a working day afterwards; checked below
-        if due < gap.start:
-            assert after[mid] == due, mid
-        else:
-            assert after[mid] == due + timedelta(days=length), mid
+        # a deadline is the day after the last sick day it needs, so a gap starting on it
+        # is too late to delay it; the end of the waiting time is itself a sick day
+        delayed = gap.start <= due if mid is M.EINDE_WACHTTIJD else gap.start < due
+        assert after[mid] == (due + timedelta(days=length) if delayed else due), mid
     # the 42e-weeksmelding before working-day adjustment obeys the same rule
     raw = ezd + timedelta(weeks=42)
-    expected_raw = raw if raw < gap.start else raw + timedelta(days=length)
+    expected_raw = raw if gap.start >= raw else raw + timedelta(days=length)
     assert after[M.ZIEKMELDING_UWV] >= expected_raw
     assert after[M.ZIEKMELDING_UWV] - expected_raw < timedelta(days=5)
 

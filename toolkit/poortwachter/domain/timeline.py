@@ -171,12 +171,20 @@ def split_waiting_time(
     return start, tuple(short)
 
 
-def advance(start: date, days: int, gaps: Sequence[HerstelPeriode]) -> date:
-    """``start + days`` counting only sick days: each gap that begins after ``start`` and
-    on or before the running due date pushes it back by the gap's length."""
+def advance(
+    start: date, days: int, gaps: Sequence[HerstelPeriode], *, last_day: bool = False
+) -> date:
+    """``start + days``, counting only sick days (samentelling).
+
+    A deadline "by week n" is the day *after* the 7·n-th sick day: a gap that starts on
+    that very day comes too late to delay it, so only gaps that start before the running
+    due date push it back (by the gap's length). With ``last_day=True`` the date is itself
+    the last sick day of a period (the end of the waiting time), so a gap starting on it
+    also pushes it back.
+    """
     due = start + timedelta(days=days)
     for gap in gaps:  # sorted by start, not overlapping
-        if start < gap.start <= due:
+        if start < gap.start and (gap.start <= due if last_day else gap.start < due):
             due += timedelta(days=gap.dagen)
     return due
 
@@ -192,6 +200,7 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
 
     if gaps:
         due: dict[MilestoneId, date] = {m: at(off) for m, off in _OFFSET_ITEMS}
+        due[_END] = advance(ezd, _OFFSETS[_END], gaps, last_day=True)
     else:  # the common case, without the gap loop
         due = {m: ezd + timedelta(days=off) for m, off in _OFFSET_ITEMS}
     notes: dict[MilestoneId, str] = {}
@@ -213,7 +222,7 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
 
     verlenging = sum(case.verlenging_weken)
     if verlenging:
-        end = at(_OFFSETS[_END] + verlenging * _WEEK)
+        end = advance(ezd, _OFFSETS[_END] + verlenging * _WEEK, gaps, last_day=True)
         due[_END] = end
         due[_WIA] = end - _WIA_BEFORE_END_VERLENGD
         due[_EIND] = due[_WIA] - _EINDEVALUATIE_BEFORE_WIA
@@ -223,7 +232,8 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
         for m in WIA_MILESTONES:
             notes[m] = note
     if case.loonsanctie_weken:
-        due[_END] = at(_OFFSETS[_END] + (verlenging + case.loonsanctie_weken) * _WEEK)
+        extra = (verlenging + case.loonsanctie_weken) * _WEEK
+        due[_END] = advance(ezd, _OFFSETS[_END] + extra, gaps, last_day=True)
         refs = {**refs, _END: "Wet WIA art. 25 lid 9 (loonsanctie)"}
         notes[_END] = f"loonsanctie van {case.loonsanctie_weken} weken" + (
             f" en vrijwillige verlenging van {verlenging} weken" if verlenging else ""
