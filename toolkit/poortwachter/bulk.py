@@ -23,3 +23,12 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def settle_for_exit() -> None:
+    """For a command that is about to end: move every object to the permanent generation,
+    so that neither re-enabling the collector nor interpreter shutdown rescans millions of
+    objects (0.7 s for 100,000 cases). Only for processes that end next: frozen objects are
+    never collected as cyclic garbage afterwards.
+    """
+    gc.freeze()

@@ -269,39 +269,26 @@ def signalering(
       poortwachter signalering samples/cases.xlsx --peildatum 2026-11-23
       poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
     """
-    from poortwachter.bulk import paused_gc
+    from poortwachter.bulk import paused_gc, settle_for_exit
     from poortwachter.domain.signalering import signal_for
     from poortwachter.inputs.cases import read_cases
+    from poortwachter.report.signalering_formats import render_signalering
 
-    result = read_cases(cases, sheet=sheet)
-    if result.problems and not skip_invalid:
-        raise InputError(
-            [
-                *result.problems,
-                f"{len(result.bad_rows)} rij(en) met fouten; er is niets geschreven "
-                "(gebruik --skip-invalid om de goede rijen toch te verwerken)",
-            ]
-        )
     peil = peildatum or date.today()
-    with paused_gc():
-        signals = [(row, signal_for(case, peil, horizon)) for row, case in result.cases]
-        if fmt == "json":
-            from poortwachter.report import signalering_json
-
-            emit(
-                signalering_json.render(signals, peil, horizon, result.problems, toon_bsn=toon_bsn),
-                output,
+    with paused_gc():  # 100,000 cases are millions of small objects: see poortwachter.bulk
+        result = read_cases(cases, sheet=sheet)
+        if result.problems and not skip_invalid:
+            raise InputError(
+                [
+                    *result.problems,
+                    f"{len(result.bad_rows)} rij(en) met fouten; er is niets geschreven "
+                    "(gebruik --skip-invalid om de goede rijen toch te verwerken)",
+                ]
             )
-        elif fmt == "xlsx":
-            from poortwachter.report import signalering_xlsx
-            from poortwachter.report.signalering_rows import signal_row
-
-            rows = [signal_row(row, s, toon_bsn=toon_bsn) for row, s in signals]
-            emit(signalering_xlsx.render(rows, result.problems), output, binary_name="XLSX")
-        else:
-            from poortwachter.report import signalering_table
-
-            emit(signalering_table.render(signals, peil, horizon, toon_bsn=toon_bsn), output)
+        signals = [(row, signal_for(case, peil, horizon)) for row, case in result.cases]
+        data = render_signalering(signals, fmt, peil, horizon, result.problems, toon_bsn=toon_bsn)
+        settle_for_exit()
+    emit(data, output, binary_name="XLSX" if fmt == "xlsx" else "")
     if result.problems:
         for p in result.problems:
             click.echo(f"fout: {p}", err=True)

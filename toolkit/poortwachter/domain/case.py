@@ -105,7 +105,9 @@ class Case:
     evaluaties: tuple[date, ...] = ()
 
     def __post_init__(self) -> None:
-        problems = herstel_problems(self.eerste_ziektedag, list(self.herstel))
+        problems = (
+            herstel_problems(self.eerste_ziektedag, list(self.herstel)) if self.herstel else []
+        )
         problems += [
             f"vrijwillige verlenging van {w} weken is korter dan {MIN_VERLENGING_WEKEN} weken"
             for w in self.verlenging_weken
@@ -118,7 +120,8 @@ class Case:
             )
         if problems:
             raise ValueError("; ".join(problems))
-        object.__setattr__(self, "herstel", tuple(sorted(self.herstel, key=lambda p: p.start)))
+        if len(self.herstel) > 1 or not isinstance(self.herstel, tuple):
+            object.__setattr__(self, "herstel", tuple(sorted(self.herstel, key=lambda p: p.start)))
         object.__setattr__(self, "gedaan", MappingProxyType(dict(self.gedaan)))
 
     @property

@@ -37,6 +37,11 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:  # the common case, in C
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # fall through for the Dutch message
         m = _ISO.match(value)
         if m:
             y, mo, d = int(m[1]), int(m[2]), int(m[3])

@@ -15,6 +15,7 @@ from poortwachter.domain.vocabulary import MilestoneStatus
 
 #: Default look-ahead for "binnenkort" (due soon).
 DEFAULT_HORIZON_DAYS = 14
+_OVERDUE, _DUE = MilestoneStatus.OVERDUE, MilestoneStatus.DUE  # bound once: hot loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,15 +28,15 @@ class Signal:
     @property
     def next_due(self) -> Milestone | None:
         """The first open milestone that is not overdue."""
-        open_ = [m for m in self.timeline.milestones if m.status is MilestoneStatus.DUE]
+        open_ = [m for m in self.timeline.milestones if m.status is _DUE]
         return min(open_, key=lambda m: m.due, default=None)
 
 
 def signal_for(case: Case, peildatum: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> Signal:
     tl = compute_timeline(case, peildatum)
     limit = peildatum + timedelta(days=horizon_days)
-    overdue = tuple(m for m in tl.milestones if m.status is MilestoneStatus.OVERDUE)
-    soon = tuple(m for m in tl.milestones if m.status is MilestoneStatus.DUE and m.due <= limit)
+    overdue = tuple(m for m in tl.milestones if m.status is _OVERDUE)
+    soon = tuple(m for m in tl.milestones if m.status is _DUE and m.due <= limit)
     return Signal(case, tl, overdue, soon)
 
 

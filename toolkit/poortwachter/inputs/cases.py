@@ -99,10 +99,10 @@ def read_cases(
     spreadsheet, empty, a required column missing). Row problems do not raise: they are
     collected in :attr:`CaseRows.problems`, all of them, so a user sees every error at once.
     """
-    table = read_table(path, sheet=sheet, max_bytes=max_bytes)
-    _check_columns(table)
-    result = CaseRows(table.path)
     with paused_gc():
+        table = read_table(path, sheet=sheet, max_bytes=max_bytes)
+        _check_columns(table)
+        result = CaseRows(table.path)
         for row_number, raw in table.iter_rows():
             case, problems = row_to_case(table, row_number, raw)
             if case is None:

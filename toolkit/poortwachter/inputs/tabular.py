@@ -96,11 +96,24 @@ def read_table(
     return _read_csv(p.read_bytes(), name)
 
 
+def _is_empty(row: list[Any]) -> bool:
+    """No cell with content (None, '' and spaces are empty; 0 and False are content)."""
+    for cell in row:
+        if cell is None:
+            continue
+        if type(cell) is str:
+            if cell and not cell.isspace():
+                return False
+        else:
+            return False
+    return True
+
+
 def _header_and_rows(
     name: str, sheet: str | None, raw_rows: list[list[Any]], letters: bool, first_row: int = 1
 ) -> Table:
     start = next(
-        (i for i, r in enumerate(raw_rows) if any(str(c).strip() for c in r if c is not None)),
+        (i for i, r in enumerate(raw_rows) if not _is_empty(r)),
         None,
     )
     where = f"{name}, blad '{sheet}'" if sheet else name
@@ -117,7 +130,7 @@ def _header_and_rows(
     table = Table(name, sheet, [h for h in header if h], columns)
     index = [(i, h) for i, h in enumerate(header) if h]
     for offset, raw in enumerate(raw_rows[start + 1 :], start=start + 1):
-        if not any(str(c).strip() for c in raw if c is not None):
+        if _is_empty(raw):
             continue
         values = {h: (raw[i] if i < len(raw) else None) for i, h in index}
         table.rows.append((first_row + offset, values))

@@ -74,34 +74,34 @@ class Sheet:
     autofilter: bool = True
 
 
-def _cell(ref: str, value: object, style: int) -> str:
+def _cell(value: object, s: int) -> str:
+    """One cell with style index ``s`` (dates use ``s + 1``). Cells carry no reference:
+    each row writes every column, empty ones as ``<c s=".."/>`` so the row's fill is whole."""
     if type(value) is str:  # the common case first
-        return _text_cell(ref, value, style) if value else ""
+        return _text_cell(value, s) if value else f'<c s="{s}"/>'
     if value is None:
-        return ""
+        return f'<c s="{s}"/>'
     if isinstance(value, bool):
-        return f'<c r="{ref}" t="b" s="{2 * style}"><v>{int(value)}</v></c>'
+        return f'<c t="b" s="{s}"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        return f'<c r="{ref}" s="{2 * style}"><v>{value}</v></c>'
+        return f'<c s="{s}"><v>{value}</v></c>'
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f'<c r="{ref}" s="{2 * style + 1}"><v>{(value - _EPOCH).days}</v></c>'
-    return _text_cell(ref, str(value), style)
+        return f'<c s="{s + 1}"><v>{(value - _EPOCH).days}</v></c>'
+    return _text_cell(str(value), s)
 
 
-def _text_cell(ref: str, value: str, style: int) -> str:
+def _text_cell(value: str, s: int) -> str:
     # one pass: escape XML and drop the control characters XML 1.0 forbids
     text = safe_cell(value).translate(_XML_TEXT)
-    return (
-        f'<c r="{ref}" t="inlineStr" s="{2 * style}">'
-        f'<is><t xml:space="preserve">{text}</t></is></c>'
-    )
+    return f'<c t="inlineStr" s="{s}"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
 def _sheet_xml(out: TextIO, sheet: Sheet) -> None:
     write = out.write
-    letters = [get_column_letter(i + 1) for i in range(len(sheet.headers))]
+    width = len(sheet.headers)
+    last_column = get_column_letter(width)
     write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS} {_RNS}>')
     if sheet.freeze_header:
         write(
@@ -114,18 +114,17 @@ def _sheet_xml(out: TextIO, sheet: Sheet) -> None:
             write(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>')
         write("</cols>")
     write("<sheetData>")
-    header = "".join(
-        _cell(f"{c}1", h, Style.HEADER) for c, h in zip(letters, sheet.headers, strict=True)
-    )
+    header = "".join(_cell(h, 2 * Style.HEADER) for h in sheet.headers)
     write(f'<row r="1">{header}</row>')
     n = 1
     for values, style in sheet.rows:
         n += 1
-        cells = "".join(_cell(f"{c}{n}", v, style) for c, v in zip(letters, values, strict=False))
+        s = 2 * style
+        cells = "".join([_cell(v, s) for v in values[:width]])
         write(f'<row r="{n}">{cells}</row>')
     write("</sheetData>")
     if sheet.autofilter:
-        write(f'<autoFilter ref="A1:{letters[-1]}{n}"/>')
+        write(f'<autoFilter ref="A1:{last_column}{n}"/>')
     write("</worksheet>")
 
 

@@ -114,6 +114,7 @@ ROW_SCHEMA: dict[str, Any] = {
     "evaluaties": _EVALUATIES,
     **{f"{GEDAAN_PREFIX}{m.value}": DATE for m in MilestoneId},
 }
+_GEDAAN_COLUMNS = {f"{GEDAAN_PREFIX}{m.value}": m for m in MilestoneId}
 REQUIRED_COLUMNS = ("eerste_ziektedag",)
 #: At least one of these columns must exist so a user can recognise each case.
 IDENTIFYING_COLUMNS = ("dossier", "naam")
@@ -175,9 +176,7 @@ def case_from_row(doc: dict[str, Any]) -> Case:
         loonsanctie_weken=doc.get("loonsanctie_weken") or 0,
         aow_datum=doc.get("aow_datum"),
         gedaan={
-            MilestoneId(key[len(GEDAAN_PREFIX) :]): value
-            for key, value in doc.items()
-            if key.startswith(GEDAAN_PREFIX) and value is not None
+            m: doc[column] for column, m in _GEDAAN_COLUMNS.items() if doc.get(column) is not None
         },
         evaluaties=tuple(doc.get("evaluaties") or ()),
     )

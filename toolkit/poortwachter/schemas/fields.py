@@ -43,7 +43,9 @@ def to_bsn(value: Any) -> str:
         raise ValueError(f"'{value}' is geen BSN")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = re.sub(r"[\s.\-]", "", str(value))
+    text = str(value)
+    if not (len(text) == 9 and text.isascii() and text.isdigit()):
+        text = re.sub(r"[\s.\-]", "", text)
     if not re.fullmatch(r"[0-9]{8,9}", text):  # str.isdigit() would accept '²' and '٣'
         raise ValueError(f"'{_masked(text)}' is geen BSN: een BSN heeft 9 cijfers")
     text = text.zfill(9)
