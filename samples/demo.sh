@@ -26,7 +26,7 @@ code=$?
 echo "(exit $code: de goede rijen staan in out/signalering.xlsx)"
 [ "$code" -eq 1 ] || exit 1
 
-if [ -x samples/demo_more.sh ]; then
-  bash samples/demo_more.sh || exit 1
-fi
+step poortwachter generate plan_van_aanpak --data samples/forms/plan_van_aanpak.yaml --out out/formulieren --format both
+POORTWACHTER=$PW bash samples/demo_generate.sh || exit 1
+ls out/formulieren out/batch | head -40
 printf '\nKlaar: zie de map out/\n'

@@ -301,6 +301,17 @@ def signalering(
     return EXIT_OK
 
 
+def _register_commands() -> None:
+    """The commands that live with their library code (generate/, audit/)."""
+    from poortwachter.generate.commands import batch, generate, templates
+
+    for command in (generate, batch, templates):
+        cli.add_command(command)
+
+
+_register_commands()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
     cli_dutch.install()

@@ -5,28 +5,50 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
+
+from poortwachter.errors import InputError
+
+
+@cache
+def _umask() -> int:
+    # The only way to read the umask is to set it; do it once and put it back at once.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def write_atomic(path: str | Path, data: bytes | str, *, overwrite: bool = True) -> Path:
-    """Write to a temporary file in the same folder, then rename it into place.
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
-    With ``overwrite=False`` an existing file is left alone and ``FileExistsError`` raised.
+    The file gets the usual permissions (0666 minus the umask), not mkstemp's 0600. With
+    ``overwrite=False`` an existing file is never replaced, not even by a race: the
+    temporary file is hard-linked to the target name, which fails when the name exists;
+    the refusal is an :class:`InputError` with a Dutch message.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".pw-", suffix=".tmp")
+    tmp = Path(tmp_name)
+    exists = f"{target}: bestaat al; gebruik --overwrite om het te vervangen"
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        tmp.chmod(0o666 & ~_umask())
         if overwrite:
-            Path(tmp).replace(target)
-        else:
-            target.hardlink_to(tmp)  # fails with FileExistsError, atomically
-            Path(tmp).unlink()
-    except BaseException:
+            tmp.replace(target)
+            return target
+        try:
+            target.hardlink_to(tmp)
+        except FileExistsError:
+            raise InputError(exists) from None
+        except OSError:  # a file system without hard links: check, then rename
+            if target.exists():
+                raise InputError(exists) from None
+            tmp.replace(target)
+    finally:
         with contextlib.suppress(FileNotFoundError):
-            Path(tmp).unlink()
-        raise
+            tmp.unlink()
     return target

@@ -1,0 +1,240 @@
+"""Click commands for form generation: ``generate``, ``batch`` and ``templates list|check``.
+
+Each command returns its exit code (0 ok, 1 batch with failed rows, 2 problems found by
+``templates check``); unusable input raises :class:`~poortwachter.errors.InputError`, which
+the main group turns into exit code 2 with the Dutch message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from poortwachter.domain.vocabulary import FormId
+from poortwachter.generate.registry import FORMS, bundled_templates_dir
+
+FORM_CHOICE = click.Choice([f.value for f in FormId])
+FORMAT_CHOICE = click.Choice(["docx", "pdf", "both"])
+
+
+def _templates_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--templates",
+        "templates_dir",
+        type=click.Path(exists=True, file_okay=False),
+        default=None,
+        help="Map met eigen sjablonen (huisstijl); ontbrekende sjablonen komen uit de "
+        "meegeleverde set.",
+    )(func)
+
+
+def _format_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--format",
+        "fmt",
+        type=FORMAT_CHOICE,
+        default="both",
+        show_default=True,
+        help="Word (docx), PDF of allebei (both).",
+    )(func)
+
+
+def _overwrite_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--overwrite",
+        is_flag=True,
+        default=False,
+        help="Bestaande bestanden vervangen (standaard: nooit overschrijven).",
+    )(func)
+
+
+def _out_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False),
+        default="out",
+        show_default=True,
+        help="Uitvoermap (wordt gemaakt als die nog niet bestaat).",
+    )(func)
+
+
+def _pattern_option(func: click.decorators.FC) -> click.decorators.FC:
+    from poortwachter.generate.write import DEFAULT_PATTERN, PLACEHOLDERS
+
+    names = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+    return click.option(
+        "--pattern",
+        default=DEFAULT_PATTERN,
+        show_default=True,
+        help=f"Naampatroon voor de bestanden; velden: {names}.",
+    )(func)
+
+
+@click.command(
+    "generate",
+    help=(
+        "Maak één UWV-formulier (Word en/of PDF) uit een zaakbestand in YAML of JSON.\n\n"
+        "FORM is een van: " + ", ".join(f.value for f in FormId) + ".\n\n"
+        "Voorbeeld:\n\n"
+        "  poortwachter generate plan_van_aanpak --data samples/forms/plan_van_aanpak.yaml "
+        "--out out --format pdf"
+    ),
+)
+@click.argument("form", type=FORM_CHOICE, metavar="FORM")
+@click.option(
+    "--data",
+    "data_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Zaakbestand (.yaml, .yml of .json) met de velden van het formulier.",
+)
+@_out_option
+@_format_option
+@_templates_option
+@_pattern_option
+@_overwrite_option
+def generate(
+    form: str,
+    data_file: str,
+    out_dir: str,
+    fmt: str,
+    templates_dir: str | None,
+    pattern: str,
+    overwrite: bool,
+) -> int:
+    from poortwachter.generate.write import write_form
+    from poortwachter.inputs.cases import load_case_document
+
+    data = load_case_document(data_file)
+    paths = write_form(
+        form,
+        data,
+        out_dir,
+        fmt,
+        pattern=pattern,
+        templates_dir=templates_dir,
+        overwrite=overwrite,
+        source=data_file,
+    )
+    for path in paths:
+        click.echo(str(path))
+    return 0
+
+
+@click.command(
+    "batch",
+    help=(
+        "Maak één formulier per rij van een spreadsheet (XLSX of CSV).\n\n"
+        "Kolommen: de velden van het formulier, groep en veld met '_' ertussen "
+        "(werknemer_naam, werknemer_bsn, werkgever_naam, ...). Activiteiten en "
+        "ondertekenaars staan in een eigen blad ('activiteiten', 'ondertekenaars') met een "
+        "kolom 'dossier', of in één cel: 'wat | wie | wanneer; ...'. Rijen met fouten komen "
+        "in foutrapport_<formulier>.xlsx en .json; de goede rijen worden toch gemaakt.\n\n"
+        "Voorbeeld:\n\n"
+        "  poortwachter batch plan_van_aanpak samples/batch_plan_van_aanpak.xlsx --out out "
+        "--workers 2"
+    ),
+)
+@click.argument("form", type=FORM_CHOICE, metavar="FORM")
+@click.argument("spreadsheet", type=click.Path(dir_okay=False))
+@_out_option
+@_format_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Aantal processen (standaard: aantal kernen, hier {os.cpu_count() or 1}).",
+)
+@_pattern_option
+@_templates_option
+@_overwrite_option
+def batch(
+    form: str,
+    spreadsheet: str,
+    out_dir: str,
+    fmt: str,
+    workers: int | None,
+    pattern: str,
+    templates_dir: str | None,
+    overwrite: bool,
+) -> int:
+    from poortwachter.generate.batch import run_batch
+
+    result = run_batch(
+        form,
+        spreadsheet,
+        out_dir,
+        fmt,
+        workers=workers,
+        pattern=pattern,
+        templates_dir=templates_dir,
+        overwrite=overwrite,
+    )
+    for error in result.errors:
+        click.echo(error.describe(), err=True)
+    if result.report_paths:
+        click.echo("Foutrapport: " + ", ".join(str(p) for p in result.report_paths), err=True)
+    click.echo(result.summary())
+    return result.exit_code
+
+
+@click.group("templates", help="De sjablonen van de formulieren bekijken en controleren.")
+def templates() -> None:
+    """Group of the template subcommands."""
+
+
+@templates.command(
+    "list",
+    help=(
+        "Toon de formulieren en welke sjablonen gebruikt worden; met --velden ook de "
+        "kolommen voor batch (* = verplicht).\n\n"
+        "Voorbeeld:\n\n  poortwachter templates list --velden"
+    ),
+)
+@_templates_option
+@click.option("--velden", is_flag=True, default=False, help="Toon ook de kolommen voor batch.")
+def templates_list(templates_dir: str | None, velden: bool) -> int:
+    from poortwachter.generate.batch import batch_columns
+    from poortwachter.generate.lint import template_files
+
+    tdir = Path(templates_dir) if templates_dir else None
+    click.echo(f"Meegeleverde sjablonen: {bundled_templates_dir()}")
+    files = template_files(tdir)
+    for spec in FORMS.values():
+        used = [p for s, p in files if s.id is spec.id]
+        click.echo(f"\n{spec.id.value:<28} {spec.title}")
+        click.echo(f"{'':<28} {spec.description}")
+        for path in used:
+            origin = "eigen" if tdir is not None and path.parent == tdir else "meegeleverd"
+            click.echo(f"{'':<28} {path.name} ({origin})")
+        if velden:
+            for column, required, note in batch_columns(spec):
+                mark = "*" if required else " "
+                click.echo(f"{'':<28} {mark} {column}" + (f"  ({note})" if note else ""))
+    return 0
+
+
+@templates.command(
+    "check",
+    help=(
+        "Controleer sjablonen: velden die het formulier niet kent, verplichte velden die "
+        "ontbreken en Jinja-code die Word over meerdere tekstdelen heeft verdeeld. "
+        "Zonder DIR: de meegeleverde sjablonen. Exitcode 2 bij problemen.\n\n"
+        "Voorbeeld:\n\n  poortwachter templates check mijn_sjablonen/"
+    ),
+)
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+def templates_check(directory: str | None) -> int:
+    from poortwachter.generate.lint import lint_templates
+
+    problems = lint_templates(directory)
+    for problem in problems:
+        click.echo(problem.describe())
+    if problems:
+        click.echo(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden")
+        return 2
+    click.echo("Alle sjablonen zijn in orde.")
+    return 0

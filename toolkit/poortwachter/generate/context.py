@@ -1,0 +1,134 @@
+"""Validated form data → the context a template is rendered with.
+
+* dates become Dutch text (``12 februari 2026``), yes/no becomes ``ja``/``nee``, an empty
+  optional field becomes ``""``; the BSN is written as ``1234.56.782``;
+* text loses control characters that would break DOCX XML (newlines and tabs stay);
+* every group is a :class:`Fields` that knows its dotted path, so a template asking for a
+  field that does not exist fails with a message naming that field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.utils import missing
+
+from poortwachter.domain.dates import format_nl
+from poortwachter.domain.vocabulary import FormId
+from poortwachter.errors import InputError, Location
+from poortwachter.generate.registry import FormSpec, form_spec
+from poortwachter.schemas.forms import form_problems
+from poortwachter.schemas.validator import validate
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+class Fields(dict[str, Any]):
+    """A group of template fields that remembers where it sits (``werknemer``)."""
+
+    __slots__ = ("_pw_path",)
+
+    def __init__(self, path: str, items: Mapping[str, Any]) -> None:
+        super().__init__(items)
+        self._pw_path = path
+
+
+class FieldUndefined(StrictUndefined):
+    """StrictUndefined with a Dutch message that names the full field path."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return str(self._undefined_hint)
+        name = self._undefined_name
+        obj = self._undefined_obj
+        if obj is missing:
+            path = str(name)
+        elif isinstance(obj, Fields):
+            path = f"{obj._pw_path}.{name}" if obj._pw_path else str(name)
+        else:
+            path = f"{type(obj).__name__}.{name}"
+        return f"het sjabloon gebruikt het veld '{path}', maar dat bestaat niet of is niet ingevuld"
+
+
+def clean_text(value: str) -> str:
+    """Strip characters that cannot appear in a document; keep newlines and tabs."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def format_bsn(bsn: str) -> str:
+    """``'123456782'`` → ``'1234.56.782'`` (how a BSN is usually printed)."""
+    return f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}" if len(bsn) == 9 and bsn.isdigit() else bsn
+
+
+def _convert(value: Any, path: str) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, date):
+        return format_nl(value)
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, Mapping):
+        return Fields(
+            path, {k: _convert(v, f"{path}.{k}" if path else k) for k, v in value.items()}
+        )
+    if isinstance(value, list | tuple):
+        return [_convert(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
+def check_form(
+    form: FormId | str, data: Mapping[str, Any]
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """(normalised document, []) or (None, [(dotted field, Dutch message), ...])."""
+    spec = form_spec(form)
+    doc, problems = validate(spec.schema, dict(data), allow_unknown=True)
+    if doc is not None:
+        problems = form_problems(spec.id, doc)
+    return (None, problems) if problems else (doc, [])
+
+
+def validate_form(form: FormId | str, data: Mapping[str, Any], source: str = "") -> dict[str, Any]:
+    """Check form data against the form's schema; returns the normalised document.
+
+    Raises :class:`InputError` with one Dutch sentence per problem, each naming the field
+    (``veld 'werknemer.bsn'``). Unknown fields are allowed (a case file may hold more).
+    """
+    doc, problems = check_form(form, data)
+    if problems:
+        raise InputError(
+            [f"{Location(source or None, field=f).describe()}: {msg}" for f, msg in problems]
+        )
+    assert doc is not None
+    return doc
+
+
+def _complete(schema: Mapping[str, Any], doc: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Every field of the schema, optional ones that were left out as None."""
+    doc = doc or {}
+    out: dict[str, Any] = {}
+    for name, rules in schema.items():
+        value = doc.get(name)
+        if rules.get("type") == "dict" and "schema" in rules:
+            value = _complete(rules["schema"], value)
+        elif rules.get("type") == "list" and rules.get("schema", {}).get("type") == "dict":
+            value = [_complete(rules["schema"]["schema"], item) for item in value or ()]
+        out[name] = value
+    return out
+
+
+def build_context(spec: FormSpec, doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A validated document → template context (only the fields of the form's schema)."""
+    ctx: dict[str, Any] = {k: _convert(v, k) for k, v in _complete(spec.schema, doc).items()}
+    werknemer = ctx["werknemer"]
+    werknemer["bsn"] = format_bsn(werknemer["bsn"])
+    ctx["formulier"] = Fields("formulier", {"id": spec.id.value, "titel": spec.title})
+    return ctx

@@ -1,0 +1,157 @@
+"""PDF rendering with weasyprint from the HTML/CSS templates.
+
+* The HTML template is Jinja (sandboxed, autoescaped, strict undefined), compiled once per
+  process; ``uwv.css`` is parsed once per process, with one font configuration.
+* weasyprint fetches nothing but files inside the templates folder(s): no network, no
+  ``file://`` elsewhere (:class:`SafeFetcher`). ``data:`` URLs are allowed (they carry their
+  own content). Fonts are named by family (DejaVu Sans) and found by fontconfig.
+* weasyprint is imported inside the functions: it takes about a second to import.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import ChoiceLoader, FileSystemLoader, Template, TemplateError
+
+from poortwachter.errors import InputError
+from poortwachter.generate.docx import make_environment, template_error
+from poortwachter.generate.registry import bundled_templates_dir
+
+CSS_NAME = "uwv.css"
+#: Largest asset (image, stylesheet) a template may load (bytes).
+MAX_ASSET_BYTES = 5 * 1024 * 1024
+
+
+def _allowed_roots(templates_dir: Path | None) -> tuple[Path, ...]:
+    roots = [bundled_templates_dir().resolve()]
+    if templates_dir is not None:
+        roots.insert(0, Path(templates_dir).resolve())
+    return tuple(roots)
+
+
+def check_url(url: str, roots: Sequence[Path]) -> Path | None:
+    """The local file a URL may be served from, or None when it must not be fetched.
+
+    Only ``file:`` URLs that resolve (symlinks followed) to a file inside one of ``roots``
+    are allowed; everything else (http, https, ftp, other files) is refused.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        target = Path(unquote(parts.path)).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    for root in roots:
+        if target.is_relative_to(root) and target.is_file():
+            return target
+    return None
+
+
+_FETCHER_CLASS: type | None = None
+
+
+def safe_fetcher(templates_dir: Path | None = None) -> Any:
+    """A weasyprint URL fetcher that serves only files inside the template folders."""
+    global _FETCHER_CLASS
+    if _FETCHER_CLASS is None:
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+        class SafeFetcher(URLFetcher):  # type: ignore[misc]
+            def __init__(self, roots: tuple[Path, ...]) -> None:
+                super().__init__(timeout=1, allowed_protocols=("file", "data"))
+                self._roots = roots
+
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                if url.startswith("data:"):
+                    return super().fetch(url, headers)
+                target = check_url(url, self._roots)
+                if target is None:
+                    raise ValueError(
+                        f"poortwachter haalt '{url}' niet op (alleen sjabloonbestanden)"
+                    )
+                if target.stat().st_size > MAX_ASSET_BYTES:
+                    raise ValueError(f"'{url}' is te groot")
+                mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(
+                    target.as_uri(), target.read_bytes(), {"Content-Type": mime}
+                )
+
+        _FETCHER_CLASS = SafeFetcher
+    return _FETCHER_CLASS(_allowed_roots(templates_dir))
+
+
+class PdfRenderer:
+    """Compiled HTML templates, one parsed stylesheet and font config for one template set."""
+
+    def __init__(self, templates_dir: Path | None = None) -> None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.templates_dir = Path(templates_dir) if templates_dir is not None else None
+        roots = _allowed_roots(self.templates_dir)
+        self._fetcher = safe_fetcher(self.templates_dir)
+        self._env = make_environment()
+        self._env.loader = ChoiceLoader([FileSystemLoader(str(r)) for r in roots])
+        self._templates: dict[str, Template] = {}
+        self.font_config = FontConfiguration()
+        css_path = next((r / CSS_NAME for r in roots if (r / CSS_NAME).is_file()), None)
+        if css_path is None:
+            raise InputError(f"stijlblad {CSS_NAME} niet gevonden in {', '.join(map(str, roots))}")
+        self.css = CSS(
+            string=css_path.read_text(encoding="utf-8"),
+            base_url=css_path.as_uri(),
+            url_fetcher=self._fetcher,
+            font_config=self.font_config,
+        )
+        self.base_url = roots[0].as_uri() + "/"
+        self._lock = threading.Lock()
+
+    def template(self, name: str) -> Template:
+        found = self._templates.get(name)
+        if found is None:
+            try:
+                found = self._env.get_template(name)
+            except TemplateError as exc:
+                raise template_error(name, exc) from None
+            self._templates[name] = found
+        return found
+
+    def html(self, name: str, context: Mapping[str, Any]) -> str:
+        try:
+            return self.template(name).render(context)
+        except TemplateError as exc:
+            raise template_error(name, exc) from None
+
+    def render(self, name: str, context: Mapping[str, Any]) -> bytes:
+        """Render the HTML template ``name`` with ``context`` to PDF bytes."""
+        from weasyprint import HTML
+
+        source = self.html(name, context)
+        with self._lock:  # weasyprint objects are not meant to be shared across threads
+            document = HTML(string=source, base_url=self.base_url, url_fetcher=self._fetcher)
+            pdf: bytes = document.write_pdf(stylesheets=[self.css], font_config=self.font_config)
+        return pdf
+
+
+_RENDERERS: dict[str, PdfRenderer] = {}
+
+
+def pdf_renderer(templates_dir: Path | None = None) -> PdfRenderer:
+    """The renderer for a template folder, created once per process."""
+    key = str(Path(templates_dir).resolve()) if templates_dir is not None else ""
+    found = _RENDERERS.get(key)
+    if found is None:
+        found = _RENDERERS[key] = PdfRenderer(templates_dir)
+    return found
+
+
+def render_pdf(name: str, context: Mapping[str, Any], templates_dir: Path | None = None) -> bytes:
+    """Render the HTML template ``name`` (e.g. ``plan_van_aanpak.html``) to PDF bytes."""
+    return pdf_renderer(templates_dir).render(name, context)

@@ -1,0 +1,228 @@
+"""cerberus schemas for the five UWV forms (nested: YAML/JSON case files, or one batch row
+after :mod:`poortwachter.generate.batch` has gathered it).
+
+Every form shares the administrative part that the Regeling procesgang art. 6 asks for
+(werknemer, werkgever, bedrijfsarts, casemanager, eerste ziektedag), a form date and a list
+of signers; each form adds the content UWV expects of that part (DOMAIN.md). No field
+anywhere asks for a diagnosis, nature or cause of the illness: the employer may not record
+them (AVG), and the probleemanalyse is written in functional terms.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from poortwachter.domain.vocabulary import FormId
+from poortwachter.schemas.fields import (
+    BSN,
+    DATE,
+    KVK,
+    REQUIRED_DATE,
+    REQUIRED_TEXT,
+    TEXT,
+    blank_to_none,
+    is_blank,
+    to_bool,
+    to_date_list,
+)
+
+
+class SignerRole(StrEnum):
+    """In which capacity someone signs a form (``ondertekenaars[].rol``)."""
+
+    WERKGEVER = "werkgever"
+    WERKNEMER = "werknemer"
+    BEDRIJFSARTS = "bedrijfsarts"
+    CASEMANAGER = "casemanager"
+    ARBEIDSDESKUNDIGE = "arbeidsdeskundige"
+
+
+def _bool_or_none(value: Any) -> bool | None:
+    """Like ``to_bool`` but a blank stays None, so a required yes/no can be missing."""
+    return None if is_blank(value) else to_bool(value)
+
+
+def _date_list_or_none(value: Any) -> Any:
+    return None if is_blank(value) else to_date_list(value)
+
+
+def _role(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+REQUIRED_BSN: dict[str, Any] = {**BSN, "required": True, "nullable": False}
+REQUIRED_BOOL: dict[str, Any] = {
+    "type": "boolean",
+    "coerce": _bool_or_none,
+    "required": True,
+    "nullable": False,
+}
+OPTIONAL_BOOL: dict[str, Any] = {"type": "boolean", "coerce": _bool_or_none, "nullable": True}
+REQUIRED_DATES: dict[str, Any] = {
+    "type": "list",
+    "coerce": _date_list_or_none,
+    "required": True,
+    "nullable": False,
+    "minlength": 1,
+    "schema": {"type": "date"},
+}
+
+
+def _group(schema: dict[str, Any], *, required: bool = True) -> dict[str, Any]:
+    return {"type": "dict", "required": required, "nullable": not required, "schema": schema}
+
+
+ACTIVITY_SCHEMA: dict[str, Any] = {
+    "wat": REQUIRED_TEXT,
+    "wie": REQUIRED_TEXT,
+    "wanneer": REQUIRED_DATE,
+}
+SIGNER_SCHEMA: dict[str, Any] = {
+    "naam": REQUIRED_TEXT,
+    "functie": REQUIRED_TEXT,
+    "datum": REQUIRED_DATE,
+    "rol": {
+        "type": "string",
+        "coerce": (blank_to_none, _role),
+        "required": True,
+        "nullable": False,
+        "allowed": [r.value for r in SignerRole],
+    },
+}
+ACTIVITIES: dict[str, Any] = {
+    "type": "list",
+    "required": True,
+    "minlength": 1,
+    "schema": {"type": "dict", "schema": ACTIVITY_SCHEMA},
+}
+SIGNERS: dict[str, Any] = {
+    "type": "list",
+    "required": True,
+    "minlength": 1,
+    "schema": {"type": "dict", "schema": SIGNER_SCHEMA},
+}
+
+#: The administrative part every form carries (Regeling procesgang art. 6 sub 1).
+COMMON_SCHEMA: dict[str, Any] = {
+    "dossier": TEXT,
+    "formulierdatum": REQUIRED_DATE,
+    "eerste_ziektedag": REQUIRED_DATE,
+    "werknemer": _group(
+        {
+            "naam": REQUIRED_TEXT,
+            "bsn": REQUIRED_BSN,
+            "functie": REQUIRED_TEXT,
+            "geboortedatum": DATE,
+        }
+    ),
+    "werkgever": _group({"naam": REQUIRED_TEXT, "kvk": KVK, "aard_bedrijf": TEXT, "adres": TEXT}),
+    "bedrijfsarts": _group({"naam": REQUIRED_TEXT, "organisatie": TEXT}),
+    "casemanager": _group({"naam": REQUIRED_TEXT, "functie": TEXT}),
+    "ondertekenaars": SIGNERS,
+}
+
+_FORM_FIELDS: dict[FormId, dict[str, Any]] = {
+    FormId.PROBLEEMANALYSE: {
+        # functional terms only: what can and cannot be done, never the illness itself
+        "beperkingen": REQUIRED_TEXT,
+        "mogelijkheden": REQUIRED_TEXT,
+        "benutbare_mogelijkheden": REQUIRED_BOOL,
+        "prognose": REQUIRED_TEXT,
+        "advies": REQUIRED_TEXT,
+        "toelichting": TEXT,
+    },
+    FormId.PLAN_VAN_AANPAK: {
+        "datum_probleemanalyse": REQUIRED_DATE,
+        "einddoel": REQUIRED_TEXT,
+        "activiteiten": ACTIVITIES,
+        "evaluatiemomenten": REQUIRED_DATES,
+        "afspraken": TEXT,
+        "visie_werknemer": REQUIRED_TEXT,
+    },
+    FormId.BIJSTELLING_PLAN_VAN_AANPAK: {
+        "datum_plan_van_aanpak": REQUIRED_DATE,
+        "reden": REQUIRED_TEXT,
+        "wijzigingen": REQUIRED_TEXT,
+        "einddoel": REQUIRED_TEXT,
+        "activiteiten": ACTIVITIES,
+        "evaluatiemomenten": REQUIRED_DATES,
+        "visie_werknemer": REQUIRED_TEXT,
+    },
+    FormId.EERSTEJAARSEVALUATIE: {
+        "activiteiten_tot_nu": REQUIRED_TEXT,
+        "volgens_plan": REQUIRED_BOOL,
+        "toelichting_plan": REQUIRED_TEXT,
+        "einddoel_juist": REQUIRED_BOOL,
+        "einddoel": REQUIRED_TEXT,
+        "aanpak_bijgesteld": REQUIRED_BOOL,
+        "toelichting_aanpak": TEXT,
+        "spoor2_gestart": REQUIRED_BOOL,
+        "spoor2_startdatum": DATE,
+        "toelichting_spoor2": TEXT,
+        "visie_werkgever": REQUIRED_TEXT,
+        "visie_werknemer": REQUIRED_TEXT,
+    },
+    FormId.EINDEVALUATIE: {
+        "resultaten": REQUIRED_TEXT,
+        "werkhervatting": TEXT,
+        "oordeel_arbeidsrelatie": REQUIRED_TEXT,
+        "passende_arbeid": REQUIRED_TEXT,
+        "visie_werkgever": REQUIRED_TEXT,
+        "visie_werknemer": REQUIRED_TEXT,
+    },
+}
+
+#: FormId → the full nested schema of that form.
+FORM_SCHEMAS: dict[FormId, dict[str, Any]] = {
+    form: {**COMMON_SCHEMA, **fields} for form, fields in _FORM_FIELDS.items()
+}
+
+#: Roles that must sign a form (Beleidsregels vorm- en herkenbaarheidsvereisten).
+REQUIRED_SIGNERS: dict[FormId, tuple[SignerRole, ...]] = {
+    FormId.PROBLEEMANALYSE: (SignerRole.BEDRIJFSARTS,),
+    FormId.PLAN_VAN_AANPAK: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
+    FormId.BIJSTELLING_PLAN_VAN_AANPAK: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
+    FormId.EERSTEJAARSEVALUATIE: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
+    FormId.EINDEVALUATIE: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
+}
+
+
+def form_problems(form_id: FormId, doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """Cross-field checks after cerberus: (dotted field, Dutch message) pairs."""
+    problems: list[tuple[str, str]] = []
+    roles = {s["rol"] for s in doc.get("ondertekenaars") or ()}
+    for role in REQUIRED_SIGNERS[form_id]:
+        if role.value not in roles:
+            problems.append(
+                (
+                    "ondertekenaars",
+                    f"de {role.value} moet dit formulier ondertekenen; voeg een ondertekenaar "
+                    f"met rol '{role.value}' toe",
+                )
+            )
+    if doc["formulierdatum"] < doc["eerste_ziektedag"]:
+        problems.append(("formulierdatum", "ligt vóór de eerste ziektedag"))
+    spoor2_undated = doc.get("spoor2_gestart") and doc.get("spoor2_startdatum") is None
+    if form_id is FormId.EERSTEJAARSEVALUATIE and spoor2_undated:
+        problems.append(("spoor2_startdatum", "ontbreekt; vul in sinds wanneer het 2e spoor loopt"))
+    return problems
+
+
+def schema_paths(schema: dict[str, Any], prefix: str = "") -> dict[str, bool]:
+    """Every leaf field of a nested schema as a dotted path → required?
+
+    List items are written ``activiteiten[].wat``; a list of plain values is its own leaf.
+    """
+    out: dict[str, bool] = {}
+    for name, rules in schema.items():
+        path = f"{prefix}{name}"
+        required = bool(rules.get("required"))
+        if rules.get("type") == "dict" and "schema" in rules:
+            out.update(schema_paths(rules["schema"], f"{path}."))
+        elif rules.get("type") == "list" and rules.get("schema", {}).get("type") == "dict":
+            out[path] = required
+            out.update(schema_paths(rules["schema"]["schema"], f"{path}[]."))
+        else:
+            out[path] = required
+    return out
