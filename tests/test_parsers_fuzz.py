@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poortwachter.domain.dates import format_nl, parse_date
+from poortwachter.domain.dates import MAX_YEAR, MIN_YEAR, format_nl, parse_date
 from poortwachter.errors import InputError
 from poortwachter.inputs.cases import read_cases
 from poortwachter.schemas import fields
@@ -22,15 +24,24 @@ def test_parse_date_gives_a_date_or_a_dutch_valueerror(text: str) -> None:
         assert "datum" in str(exc)
 
 
-@given(st.dates())
-def test_date_round_trips_through_both_notations(day: object) -> None:
-    from datetime import date
-
-    assert isinstance(day, date)
+@given(st.dates(min_value=date(MIN_YEAR, 1, 1), max_value=date(MAX_YEAR, 12, 31)))
+def test_date_round_trips_through_both_notations(day: date) -> None:
     assert parse_date(day.isoformat()) == day
-    if day.year >= 1000:
-        assert parse_date(day.strftime("%d-%m-%Y")) == day
+    assert parse_date(day.strftime("%d-%m-%Y")) == day
     assert str(day.year) in format_nl(day)
+
+
+@given(
+    st.one_of(
+        st.dates(max_value=date(MIN_YEAR - 1, 12, 31)), st.dates(min_value=date(MAX_YEAR + 1, 1, 1))
+    )
+)
+def test_implausible_years_are_refused(day: date) -> None:
+    with pytest.raises(ValueError, match="valt buiten de toegestane jaren"):
+        parse_date(day)
+    if day.year >= 1000:
+        with pytest.raises(ValueError, match="valt buiten de toegestane jaren"):
+            parse_date(day.isoformat())
 
 
 @given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.booleans(), st.none()))

@@ -261,3 +261,20 @@ def test_timeline_json_shape() -> None:
         "status": "overdue",
         "reference": "Regeling procesgang art. 2",
     }
+
+
+def test_gap_starting_on_the_plan_deadline_delays_the_next_evaluation() -> None:
+    # found by hypothesis: the plan is due on the gap's first day (not delayed), but the
+    # six weeks to the first evaluation start counting on that day and include the gap
+    ezd = date(2000, 1, 1)
+    gap = HerstelPeriode(ezd + timedelta(days=56), ezd + timedelta(days=56))
+    got = dues(Case(ezd, herstel=(gap,)), ezd)
+    assert got[M.PLAN_VAN_AANPAK] == ezd + timedelta(days=56)
+    assert got[M.EVALUATIE] == ezd + timedelta(days=56 + 42 + 1)
+
+
+def test_anchor_inside_a_gap_counts_only_the_remaining_recovered_days() -> None:
+    gap = HerstelPeriode(date(2026, 2, 5), date(2026, 2, 14))
+    case = Case(EZD, herstel=(gap,), gedaan={M.PROBLEEMANALYSE: date(2026, 2, 10)})
+    # plan: two weeks of sickness counted from 10 February; 10–14 February were recovered
+    assert dues(case)[M.PLAN_VAN_AANPAK] == date(2026, 2, 24) + timedelta(days=5)

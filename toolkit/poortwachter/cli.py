@@ -21,6 +21,7 @@ from poortwachter.cli_options import (
     format_option,
     output_option,
     peildatum_option,
+    spreadsheet_limits_options,
     toon_bsn_option,
 )
 from poortwachter.errors import InputError
@@ -248,6 +249,7 @@ def timeline(
 @format_option("table", "json", "xlsx", default="table")
 @output_option
 @toon_bsn_option
+@spreadsheet_limits_options
 def signalering(
     cases: str,
     peildatum: date | None,
@@ -257,6 +259,8 @@ def signalering(
     fmt: str,
     output: str | None,
     toon_bsn: bool,
+    max_rows: int,
+    max_bytes: int,
 ) -> int:
     """Per zaak de te late mijlpalen en die binnen HORIZON dagen (de werklijst van de casemanager).
 
@@ -276,7 +280,7 @@ def signalering(
 
     peil = peildatum or date.today()
     with paused_gc():  # 100,000 cases are millions of small objects: see poortwachter.bulk
-        result = read_cases(cases, sheet=sheet)
+        result = read_cases(cases, sheet=sheet, max_rows=max_rows, max_bytes=max_bytes)
         if result.problems and not skip_invalid:
             raise InputError(
                 [

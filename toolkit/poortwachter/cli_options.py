@@ -70,3 +70,23 @@ def toon_bsn_option(func: F) -> F:
         default=False,
         help="Toon het volledige BSN in plaats van *****1234.",
     )(func)
+
+
+def spreadsheet_limits_options(func: F) -> F:
+    """--max-rows and --max-bytes for commands that read a spreadsheet (SECURITY.md)."""
+    from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
+
+    func = click.option(
+        "--max-rows",
+        type=click.IntRange(1),
+        default=DEFAULT_MAX_ROWS,
+        show_default=True,
+        help="Weiger een spreadsheet met meer rijen.",
+    )(func)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Weiger een groter bestand (bytes).",
+    )(func)

@@ -57,6 +57,8 @@ class HerstelPeriode:
 SAMENTELLING_GRENS = timedelta(weeks=4)
 #: A vrijwillige verlenging lasts at least this many weeks each time (DOMAIN.md).
 MIN_VERLENGING_WEKEN = 13
+#: Upper bound per vrijwillige verlenging: a plausibility limit, not law (typing errors).
+MAX_VERLENGING_WEKEN = 156
 #: Loonsanctie extends the waiting time by at most this many weeks (Wet WIA art. 25 lid 9).
 MAX_LOONSANCTIE_WEKEN = 52
 
@@ -112,6 +114,11 @@ class Case:
             f"vrijwillige verlenging van {w} weken is korter dan {MIN_VERLENGING_WEKEN} weken"
             for w in self.verlenging_weken
             if w < MIN_VERLENGING_WEKEN
+        ]
+        problems += [
+            f"vrijwillige verlenging van {w} weken is langer dan {MAX_VERLENGING_WEKEN} weken"
+            for w in self.verlenging_weken
+            if w > MAX_VERLENGING_WEKEN
         ]
         if not 0 <= self.loonsanctie_weken <= MAX_LOONSANCTIE_WEKEN:
             problems.append(

@@ -25,21 +25,34 @@ _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
 #: Shown in error messages so users know what is accepted.
 ACCEPTED_FORMATS = "JJJJ-MM-DD of DD-MM-JJJJ"
+#: Dates outside these years are typing errors in this domain (and would overflow
+#: date arithmetic near year 9999); they are refused with a Dutch message.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def check_range(value: date) -> date:
+    """``value`` itself, or ``ValueError`` when its year is implausible."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(
+            f"'{value.isoformat()}' valt buiten de toegestane jaren {MIN_YEAR}–{MAX_YEAR}"
+        )
+    return value
 
 
 def parse_date(value: object) -> date:
     """Return a date from a date/datetime or a string in YYYY-MM-DD or DD-MM-YYYY.
 
-    Raises ``ValueError`` with a Dutch message for anything else.
+    Raises ``ValueError`` with a Dutch message for anything else, and for years outside
+    ``MIN_YEAR``–``MAX_YEAR``.
     """
     if isinstance(value, datetime):
-        return value.date()
+        return check_range(value.date())
     if isinstance(value, date):
-        return value
+        return check_range(value)
     if isinstance(value, str):
         if len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:  # the common case, in C
-                return date.fromisoformat(value)
+                return check_range(date.fromisoformat(value))
             except ValueError:
                 pass  # fall through for the Dutch message
         m = _ISO.match(value)
@@ -51,9 +64,10 @@ def parse_date(value: object) -> date:
                 raise ValueError(f"'{value}' is geen datum; gebruik {ACCEPTED_FORMATS}")
             d, mo, y = int(m[1]), int(m[2]), int(m[3])
         try:
-            return date(y, mo, d)
+            parsed = date(y, mo, d)
         except ValueError:
             raise ValueError(f"'{value.strip()}' bestaat niet als datum") from None
+        return check_range(parsed)
     raise ValueError(f"'{value}' is geen datum; gebruik {ACCEPTED_FORMATS}")
 
 

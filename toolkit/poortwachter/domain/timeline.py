@@ -176,16 +176,20 @@ def advance(
 ) -> date:
     """``start + days``, counting only sick days (samentelling).
 
-    A deadline "by week n" is the day *after* the 7·n-th sick day: a gap that starts on
-    that very day comes too late to delay it, so only gaps that start before the running
-    due date push it back (by the gap's length). With ``last_day=True`` the date is itself
-    the last sick day of a period (the end of the waiting time), so a gap starting on it
-    also pushes it back.
+    Counting starts on ``start`` itself. A deadline "by week n" is the day *after* the
+    7·n-th sick day: a gap that starts on that very day comes too late to delay it, so only
+    recovered days before the running due date push it back (by the gap's length; a gap
+    that began before ``start`` only by its days from ``start`` on). With
+    ``last_day=True`` the date is itself the last sick day of a period (the end of the
+    waiting time), so a gap starting on it also pushes it back.
     """
     due = start + timedelta(days=days)
     for gap in gaps:  # sorted by start, not overlapping
-        if start < gap.start and (gap.start <= due if last_day else gap.start < due):
-            due += timedelta(days=gap.dagen)
+        if gap.eind < start:
+            continue
+        begin = max(gap.start, start)
+        if begin <= due if last_day else begin < due:
+            due += timedelta(days=(gap.eind - begin).days + 1)
     return due
 
 

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from poortwachter.bulk import paused_gc
 from poortwachter.domain.case import Case
 from poortwachter.errors import InputError, Location
-from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, Table, read_table
+from poortwachter.inputs.safe_yaml import DocumentError, load_document
+from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
 from poortwachter.schemas.case import (
     CASE_SCHEMA,
     IDENTIFYING_COLUMNS,
@@ -81,17 +79,27 @@ def row_to_case(
         if not any(doc.get(c) for c in IDENTIFYING_COLUMNS):
             problems.append(("naam", "is leeg; vul 'naam' of 'dossier' in"))
         problems += case_problems(doc)
-    if problems:
+    case = None
+    if not problems:
+        assert doc is not None
+        try:
+            case = case_from_row(doc)
+        except ValueError as exc:  # the model's own checks: a row problem, never a crash
+            problems.append(("eerste_ziektedag", str(exc)))
+    if case is None:
         return None, [
             f"{table.location(row_number, f.split('.')[0]).describe()}: {msg}"
             for f, msg in problems
         ]
-    assert doc is not None
-    return case_from_row(doc), []
+    return case, []
 
 
 def read_cases(
-    path: str | Path, *, sheet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
 ) -> CaseRows:
     """Read every case of a CSV/XLSX file.
 
@@ -100,7 +108,7 @@ def read_cases(
     collected in :attr:`CaseRows.problems`, all of them, so a user sees every error at once.
     """
     with paused_gc():
-        table = read_table(path, sheet=sheet, max_bytes=max_bytes)
+        table = read_table(path, sheet=sheet, max_bytes=max_bytes, max_rows=max_rows)
         _check_columns(table)
         result = CaseRows(table.path)
         for row_number, raw in table.iter_rows():
@@ -128,17 +136,10 @@ def load_case_document(path: str | Path) -> dict[str, Any]:
         )
     text = p.read_bytes().decode("utf-8-sig", errors="replace")
     try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (
-            f" (regel {mark.line + 1})"
-            if mark is not None
-            else (f" (regel {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else "")
-        )
-        raise InputError(
-            f"{name}{line}: is geen geldige {'JSON' if p.suffix.lower() == '.json' else 'YAML'}"
-        ) from None
+        data = load_document(text, json_syntax=p.suffix.lower() == ".json")
+    except DocumentError as exc:
+        line = f" (regel {exc.line})" if exc.line else ""
+        raise InputError(f"{name}{line}: {exc.reason}") from None
     if not isinstance(data, dict):
         raise InputError(f"{name}: verwacht velden (sleutel: waarde) op het hoogste niveau")
     return data
@@ -149,12 +150,15 @@ def case_from_document(data: dict[str, Any], source: str = "") -> Case:
     doc, problems = validate(CASE_SCHEMA, data, allow_unknown=True)
     if doc is not None:
         problems = case_problems(doc)
-    if problems:
-        raise InputError(
-            [f"{Location(source or None, field=f).describe()}: {msg}" for f, msg in problems]
-        )
-    assert doc is not None
-    return case_from_nested(doc)
+    if not problems:
+        assert doc is not None
+        try:
+            return case_from_nested(doc)
+        except ValueError as exc:  # the model's own checks
+            problems = [("eerste_ziektedag", str(exc))]
+    raise InputError(
+        [f"{Location(source or None, field=f).describe()}: {msg}" for f, msg in problems]
+    )
 
 
 def load_case_file(path: str | Path) -> Case:

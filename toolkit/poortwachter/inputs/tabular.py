@@ -12,16 +12,23 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from poortwachter.errors import InputError, Location
+from poortwachter.inputs.xlsx_extent import sheet_extent
 from poortwachter.inputs.zipcheck import zip_problem
 
-#: Default limit on the size of a spreadsheet that is read (bytes).
+#: Default limits on a spreadsheet that is read (documented in SECURITY.md).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_MAX_ROWS = 250_000
+DEFAULT_MAX_COLUMNS = 256
+#: rows × columns of the used range: what a reader allocates, whatever the file size
+MAX_CELLS = 10_000_000
 _DELIMITERS = (";", ",", "\t", "|")
 
 
@@ -63,10 +70,45 @@ class Table:
         return iter(self.rows)
 
 
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_columns: int = DEFAULT_MAX_COLUMNS
+
+    def check_extent(self, name: str, rows: int, columns: int) -> None:
+        problems = []
+        if rows > self.max_rows + 1:  # + the header row
+            problems.append(
+                f"{name}: meer dan {self.max_rows:,} rijen (grens; verhoog met --max-rows)".replace(
+                    ",", "."
+                )
+            )
+        if columns > self.max_columns:
+            problems.append(f"{name}: meer dan {self.max_columns} kolommen (grens)")
+        if not problems and rows * columns > MAX_CELLS:
+            problems.append(
+                f"{name}: het gebruikte bereik van het blad is te groot ({rows} rijen × "
+                f"{columns} kolommen); staat er ergens ver weg nog een cel?"
+            )
+        if problems:
+            raise InputError(problems)
+
+
 def read_table(
-    path: str | Path, *, sheet: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_columns: int = DEFAULT_MAX_COLUMNS,
 ) -> Table:
-    """Read the rows of a CSV or XLSX file; raises :class:`InputError` with a Dutch reason."""
+    """Read the rows of a CSV or XLSX file; raises :class:`InputError` with a Dutch reason.
+
+    Limits: ``max_bytes`` on the file, ``max_rows`` data rows and ``max_columns`` columns,
+    and at most ``MAX_CELLS`` cells in an XLSX sheet's used range (checked before reading).
+    """
+    limits = Limits(max_bytes, max_rows, max_columns)
     p = Path(path)
     name = str(path)
     if not p.is_file():
@@ -82,7 +124,7 @@ def read_table(
     with p.open("rb") as fh:
         head = fh.read(8192)
     if head.startswith(b"PK\x03\x04"):
-        return _read_xlsx(p, name, sheet)
+        return _read_xlsx(p, name, sheet, limits)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
             f"{name}: dit is het oude Excel-formaat (.xls); sla het op als .xlsx of als CSV"
@@ -93,7 +135,7 @@ def read_table(
         )
     if b"\x00" in head or head.startswith(b"%PDF"):
         raise InputError(f"{name}: is geen spreadsheet; gebruik een CSV- of XLSX-bestand")
-    return _read_csv(p.read_bytes(), name)
+    return _read_csv(p.read_bytes(), name, limits)
 
 
 def _is_empty(row: list[Any]) -> bool:
@@ -124,7 +166,7 @@ def _header_and_rows(
     for i, h in enumerate(header):
         if h and h not in columns:
             columns[h] = column_letter(i) if letters else str(i + 1)
-    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    dupes = sorted(h for h, n in Counter(header).items() if h and n > 1)
     if dupes:
         raise InputError(f"{where}: de kolom(men) {', '.join(dupes)} komen meer dan eens voor")
     table = Table(name, sheet, [h for h in header if h], columns)
@@ -137,10 +179,15 @@ def _header_and_rows(
     return table
 
 
-def _read_xlsx(p: Path, name: str, sheet: str | None) -> Table:
+def _read_xlsx(p: Path, name: str, sheet: str | None, limits: Limits) -> Table:
     problem = zip_problem(str(p))
     if problem:
         raise InputError(f"{name}: {problem}")
+    try:
+        rows_used, columns_used = sheet_extent(str(p), sheet)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{name}: is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
+    limits.check_extent(name, rows_used, columns_used)
     import python_calamine  # imported here: only XLSX input needs it
 
     try:
@@ -170,12 +217,16 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_csv(data: bytes, name: str) -> Table:
+def _read_csv(data: bytes, name: str, limits: Limits) -> Table:
     text = decode_text(data)
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(_DELIMITERS, key=first_line.count)
+    rows: list[list[Any]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(row)
+            if len(row) > limits.max_columns or len(rows) > limits.max_rows + 1:
+                limits.check_extent(name, len(rows), len(row))
     except csv.Error as exc:
         raise InputError(f"{name}: is geen leesbaar CSV-bestand ({exc})") from None
-    return _header_and_rows(name, None, [list(r) for r in rows], letters=False)
+    return _header_and_rows(name, None, rows, letters=False)

@@ -30,6 +30,7 @@ from typing import Any
 
 from poortwachter.domain.case import (
     MAX_LOONSANCTIE_WEKEN,
+    MAX_VERLENGING_WEKEN,
     MIN_VERLENGING_WEKEN,
     Case,
     HerstelPeriode,
@@ -50,7 +51,7 @@ _VERLENGING = {
     "type": "list",
     "coerce": "int_list",
     "nullable": True,
-    "schema": {"type": "integer", "min": MIN_VERLENGING_WEKEN},
+    "schema": {"type": "integer", "min": MIN_VERLENGING_WEKEN, "max": MAX_VERLENGING_WEKEN},
 }
 _LOONSANCTIE = {
     "type": "integer",

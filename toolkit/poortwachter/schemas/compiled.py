@@ -55,6 +55,7 @@ def _field(name: str, rules: dict[str, Any]) -> Callable[[dict[str, Any], dict[s
     lo, hi = rules.get("min"), rules.get("max")
     item_rules: dict[str, Any] | None = rules.get("schema") if rules["type"] == "list" else None
     item_lo = item_rules.get("min") if item_rules and "type" in item_rules else None
+    item_hi = item_rules.get("max") if item_rules and "type" in item_rules else None
     item_is_int = bool(item_rules and item_rules.get("type") == "integer")
 
     def apply(raw: dict[str, Any], out: dict[str, Any]) -> None:
@@ -75,8 +76,12 @@ def _field(name: str, rules: dict[str, Any]) -> Callable[[dict[str, Any], dict[s
             raise Reject
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             raise Reject
-        if item_is_int and item_lo is not None and any(v < item_lo for v in cast(list[int], value)):
-            raise Reject
+        if item_is_int:
+            items = cast(list[int], value)
+            if (item_lo is not None and any(v < item_lo for v in items)) or (
+                item_hi is not None and any(v > item_hi for v in items)
+            ):
+                raise Reject
         out[name] = value
 
     return apply

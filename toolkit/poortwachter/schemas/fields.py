@@ -28,8 +28,6 @@ def to_date(value: Any) -> date:
         if _EXCEL_MIN <= value <= _EXCEL_MAX and float(value).is_integer():
             return _EXCEL_EPOCH + timedelta(days=int(value))
         raise ValueError(f"'{value}' is geen datum")
-    if isinstance(value, datetime):
-        return value.date()
     return parse_date(value)
 
 

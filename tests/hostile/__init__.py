@@ -1,0 +1,1 @@
+"""Hostile and broken input: corpus generator, measuring helper and tests (issue 6)."""

@@ -1,0 +1,91 @@
+"""How far the cells of an XLSX sheet reach, read from its XML before anything unpacks it.
+
+A 2 KB sheet with one cell at XFD1048576 makes a spreadsheet reader allocate the whole
+used range (rows × columns): python-calamine then asks for hundreds of GB and the process
+aborts, beyond any Python error handling. So the sheet's XML is scanned first, in chunks
+(bounded memory), for the highest row and column it names.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import PurePosixPath
+
+from defusedxml import ElementTree
+
+_ROW = re.compile(rb'<row\b[^>]*?\sr="(\d{1,9})"')
+# Only references that are unusual in a case list are collected cell by cell: columns of
+# two or three letters (beyond Z), and rows of seven digits or more.
+_WIDE_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{2,3})\d{1,9}"')
+_DEEP_CELL = re.compile(rb'\sr="[A-Z]{1,3}(\d{7,9})"')
+_CHUNK = 1 << 20
+_OVERLAP = 256
+
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → zip member of its XML, visible sheets first (in workbook order);
+    empty when the workbook cannot be mapped."""
+    try:
+        wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, ValueError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_NS_PKG}Relationship")}
+    sheets = list(wb.iter(f"{_NS_MAIN}sheet"))
+    sheets.sort(key=lambda s: s.get("state", "visible") != "visible")  # stable: order kept
+    parts: dict[str, str] = {}
+    for sheet in sheets:
+        target = targets.get(sheet.get(f"{_NS_REL}id"), "")
+        if target:
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            parts[sheet.get("name", "")] = str(PurePosixPath(path))
+    return parts
+
+
+def _scan(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    max_row, max_col, tail = 0, 26, b""
+    with zf.open(member) as fh:
+        while chunk := fh.read(_CHUNK):
+            data = tail + chunk
+            rows = _ROW.findall(data)
+            if rows:
+                max_row = max(max_row, *map(int, rows))
+            deep = _DEEP_CELL.findall(data)
+            if deep:
+                max_row = max(max_row, *map(int, deep))
+            wide = _WIDE_CELL.findall(data)
+            if wide:
+                max_col = max(max_col, *map(_column_number, wide))
+            tail = data[-_OVERLAP:]
+    return max_row, max_col
+
+
+def sheet_extent(path: str, sheet: str | None) -> tuple[int, int]:
+    """(highest row, highest column) the sheet's cells name. Without ``sheet``: the first
+    visible sheet (the one that is read). For a workbook that cannot be mapped: the largest
+    over all worksheets, to be safe."""
+    with zipfile.ZipFile(path) as zf:
+        parts = _sheet_parts(zf)
+        if sheet is None and parts:
+            sheet = next(iter(parts))
+        members = (
+            [parts[sheet]]
+            if sheet in parts
+            else [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        )
+        extents = [_scan(zf, m) for m in members if m in zf.NameToInfo]
+    if not extents:
+        return 0, 0
+    return max(r for r, _ in extents), max(c for _, c in extents)
