@@ -29,4 +29,15 @@ echo "(exit $code: de goede rijen staan in out/signalering.xlsx)"
 step poortwachter generate plan_van_aanpak --data samples/forms/plan_van_aanpak.yaml --out out/formulieren --format both
 POORTWACHTER=$PW bash samples/demo_generate.sh || exit 1
 ls out/formulieren out/batch | head -40
+step poortwachter audit samples/dossiers/pva_niet_ondertekend --peildatum 2027-10-07
+$PW audit samples/dossiers/pva_niet_ondertekend --peildatum 2027-10-07
+code=$?
+echo "(exit $code: dit voorbeelddossier mist bewust de handtekening van de werknemer)"
+[ "$code" -eq 1 ] || exit 1
+
+step poortwachter audit samples/dossiers --peildatum 2027-10-07 --format xlsx --output out/dossiertoets.xlsx
+$PW audit samples/dossiers --peildatum 2027-10-07 --format xlsx --output out/dossiertoets.xlsx
+[ $? -le 1 ] || exit 1
+$PW audit samples/dossiers/compleet --peildatum 2027-10-07 --format html --output out/dossiertoets_compleet.html || exit 1
+
 printf '\nKlaar: zie de map out/\n'

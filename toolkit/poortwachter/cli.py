@@ -307,9 +307,10 @@ def signalering(
 
 def _register_commands() -> None:
     """The commands that live with their library code (generate/, audit/)."""
+    from poortwachter.audit.commands import audit_command, checklist_group
     from poortwachter.generate.commands import batch, generate, templates
 
-    for command in (generate, batch, templates):
+    for command in (generate, batch, templates, audit_command, checklist_group):
         cli.add_command(command)
 
 

@@ -1,0 +1,46 @@
+"""Helpers for the audit tests: the sample producers of samples/dossiers/make_samples.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+from poortwachter.audit.engine import AuditResult, audit_dossier
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def samples_module() -> ModuleType:
+    name = "poortwachter_make_samples"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "samples/dossiers/make_samples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+MS = samples_module()
+PEILDATUM: date = MS.PEILDATUM
+
+
+def build(folder: Path, parts: list, rows: list | None = "default") -> Path:  # type: ignore[type-arg,assignment]
+    """Write a dossier; rows='default' gives the regular activity log."""
+    if rows == "default":
+        rows = MS.activity_rows(date(2026, 2, 16), date(2027, 9, 20))
+    MS.write_dossier(folder, parts, rows)
+    return folder
+
+
+def audit(folder: Path, **kwargs: object) -> AuditResult:
+    kwargs.setdefault("peildatum", PEILDATUM)
+    return audit_dossier([folder], **kwargs)  # type: ignore[arg-type]
+
+
+def rules_of(result: AuditResult, *, include_info: bool = False) -> list[str]:
+    return sorted(f.rule for f in result.findings if include_info or f.severity.value != "info")

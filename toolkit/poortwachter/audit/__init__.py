@@ -1,0 +1,37 @@
+"""The dossier auditor: read a re-integration dossier, classify and extract its parts,
+check them against a Werkwijzer Poortwachter checklist and report every gap.
+
+Library use::
+
+    from datetime import date
+    from poortwachter.audit import audit_dossier
+
+    result = audit_dossier(["dossiers/jansen"], peildatum=date(2027, 9, 30))
+    result.summary        # {'blocker': 0, 'warning': 1, 'info': 0, 'ready_for_submission': True}
+    result.to_dict()      # the audit JSON of DESIGN.md (schema_version 1, BSN masked)
+
+The names below are loaded on first use, so importing this package (for example by the
+command line) stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["AuditResult", "Checklist", "audit_dossier", "load_checklist"]
+
+_LAZY = {
+    "AuditResult": "poortwachter.audit.engine",
+    "audit_dossier": "poortwachter.audit.engine",
+    "Checklist": "poortwachter.audit.checklist",
+    "load_checklist": "poortwachter.audit.checklist",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,229 @@
+"""Click commands of the auditor: ``audit`` and the ``checklist`` group.
+
+Each command returns its exit code (0 ok, 1 findings at or above ``--fail-on``); bad input
+and invalid checklists raise :class:`~poortwachter.errors.InputError`, which the main group
+maps to exit code 2. Register with ``cli.add_command(audit_command)`` and
+``cli.add_command(checklist_group)``.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from poortwachter.cli_options import DATE
+from poortwachter.errors import InputError
+
+#: files that make a folder a dossier itself rather than a folder of dossiers
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+     ".zip", ".odt", ".rtf", ".csv", ".txt", ".msg", ".eml"}
+)  # fmt: skip
+_SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
+
+
+def _emit(data: str | bytes, output: str | None, what: str) -> None:
+    if output:
+        from poortwachter.files import write_atomic
+
+        write_atomic(output, data)
+        click.echo(f"Geschreven: {output}", err=True)
+        return
+    if isinstance(data, bytes):
+        raise InputError(f"{what} kan niet naar de terminal; geef --output BESTAND")
+    click.echo(data, nl=False)
+
+
+def group_dossiers(paths: tuple[str, ...]) -> list[list[str]]:
+    """Each folder or zip is one dossier; loose files together form one more."""
+    dossiers: list[list[str]] = []
+    loose: list[str] = []
+    problems: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            children = [p for p in path.iterdir() if not p.name.startswith(".")]
+            subdirs = sorted(p for p in children if p.is_dir())
+            documents = [
+                p for p in children if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            ]
+            if subdirs and not documents:
+                # a folder of dossiers: one dossier per subfolder
+                dossiers.extend([str(d)] for d in subdirs)
+            else:
+                dossiers.append([raw])
+        elif path.is_file() and path.suffix.lower() == ".zip":
+            dossiers.append([raw])
+        elif path.is_file():
+            loose.append(raw)
+        else:
+            problems.append(f"'{raw}' bestaat niet of is geen bestand of map")
+    if problems:
+        raise InputError(problems)
+    if loose:
+        dossiers.append(loose)
+    return dossiers
+
+
+@click.command("audit")
+@click.argument("paths", nargs=-1, required=True, metavar="PAD...")
+@click.option(
+    "--peildatum", type=DATE, default=None, help="Datum waarop getoetst wordt (standaard: vandaag)."
+)
+@click.option(
+    "--eerste-ziektedag",
+    type=DATE,
+    default=None,
+    help=(
+        "Eerste ziektedag (JJJJ-MM-DD of DD-MM-JJJJ); zonder deze optie zoekt de auditor "
+        "hem in de documenten."
+    ),
+)
+@click.option(
+    "--checklist",
+    "checklist_file",
+    type=click.Path(dir_okay=False),
+    metavar="BESTAND",
+    default=None,
+    help="Eigen checklist (YAML); standaard de meegeleverde Werkwijzer Poortwachter 2023.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "xlsx"]),
+    default="text",
+    show_default=True,
+    help="Uitvoerformaat; xlsx geeft een overzicht van alle dossiers (vereist --output).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    metavar="BESTAND",
+    default=None,
+    help="Schrijf naar dit bestand.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["blocker", "warning", "never"]),
+    default="blocker",
+    show_default=True,
+    help="Exitcode 1 bij bevindingen van deze ernst of zwaarder.",
+)
+@click.option(
+    "--toon-bsn", is_flag=True, help="Toon het BSN voluit (standaard gemaskeerd: *****1234)."
+)
+def audit_command(
+    paths: tuple[str, ...],
+    peildatum: date | None,
+    eerste_ziektedag: date | None,
+    checklist_file: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    toon_bsn: bool,
+) -> int:
+    """Toets een re-integratiedossier (map, zip of losse bestanden) op volledigheid
+    voor het re-integratieverslag (RIV), vóór het naar UWV gaat.
+
+    Elke map of zip is één dossier; een map met submappen en zonder eigen documenten is
+    een verzameling dossiers (één per submap); losse bestanden samen vormen één dossier.
+
+    \b
+    Voorbeelden:
+      poortwachter audit dossiers/jansen --peildatum 2027-09-30
+      poortwachter audit dossier.zip --format html --output toets.html
+      poortwachter audit dossiers --format xlsx --output overzicht.xlsx --fail-on never
+    """
+    from poortwachter.audit.checklist import load_checklist
+    from poortwachter.audit.engine import audit_dossier
+    from poortwachter.domain.vocabulary import Severity
+
+    checklist = load_checklist(checklist_file)
+    dossiers = group_dossiers(paths)
+    show_progress = len(dossiers) > 1 and sys.stderr.isatty()
+    results = []
+    for n, dossier in enumerate(dossiers, start=1):
+        if show_progress:
+            click.echo(f"\r{n}/{len(dossiers)} {dossier[0]}"[:79], err=True, nl=False)
+        results.append(audit_dossier(dossier, peildatum, eerste_ziektedag, checklist))
+    if show_progress:
+        click.echo("", err=True)
+
+    if fmt == "json":
+        from poortwachter.report import audit_json
+
+        _emit(audit_json.render_many(results, show_bsn=toon_bsn), output, "JSON")
+    elif fmt == "html":
+        from poortwachter.report import audit_html
+
+        _emit(audit_html.render_many(results, show_bsn=toon_bsn), output, "HTML")
+    elif fmt == "xlsx":
+        from poortwachter.report import audit_xlsx
+
+        _emit(audit_xlsx.render(results, show_bsn=toon_bsn), output, "Een XLSX-overzicht")
+    else:
+        from poortwachter.report import audit_text
+
+        _emit(audit_text.render_many(results, show_bsn=toon_bsn), output, "Tekst")
+
+    if fail_on == "never":
+        return 0
+    level = Severity(_SEVERITY_FOR_FAIL[fail_on])
+    return 1 if any(r.at_or_above(level) for r in results) else 0
+
+
+@click.group("checklist")
+def checklist_group() -> None:
+    """Bekijk of controleer een checklist (YAML) voor de dossiertoets.
+
+    \b
+    Voorbeelden:
+      poortwachter checklist show
+      poortwachter checklist validate mijn-checklist.yaml
+    """
+
+
+@checklist_group.command("show")
+@click.argument("file", required=False, type=click.Path(dir_okay=False), metavar="[BESTAND]")
+def checklist_show(file: str | None) -> int:
+    """Toon de regels van een checklist (standaard de meegeleverde).
+
+    Voorbeeld: poortwachter checklist show checklists/werkwijzer-poortwachter-2023.yaml
+    """
+    from poortwachter.audit.checklist import load_checklist
+
+    cl = load_checklist(file)
+    lines = [
+        f"{cl.id} {cl.version} (Werkwijzer Poortwachter {cl.werkwijzer_edition}) — "
+        f"{len(cl.rules)} regels",
+        "",
+    ]
+    width = max(len(r.id) for r in cl.rules)
+    for r in cl.rules:
+        lines.append(
+            f"{r.id:<{width}}  {r.severity.value:<8} {r.category.value:<12} "
+            f"{r.document_kind.value:<28} {r.check}"
+        )
+        lines.append(f"{'':<{width}}  {r.message}")
+        lines.append(f"{'':<{width}}  bron: {r.reference}")
+    click.echo("\n".join(lines))
+    return 0
+
+
+@checklist_group.command("validate")
+@click.argument("file", required=False, type=click.Path(dir_okay=False), metavar="[BESTAND]")
+def checklist_validate(file: str | None) -> int:
+    """Controleer een checklist: onbekende checktypes, dubbele regel-id's en foute
+    parameters worden gemeld met regelnummer en regel-id (exitcode 2).
+
+    Voorbeeld: poortwachter checklist validate mijn-checklist.yaml
+    """
+    from poortwachter.audit.checklist import load_checklist
+
+    cl = load_checklist(file)
+    click.echo(f"Checklist {cl.id} {cl.version} is geldig: {len(cl.rules)} regels.")
+    return 0

@@ -1,0 +1,54 @@
+"""What every check sees: the documents, the dates and the detected personal data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from poortwachter.audit.model import Document
+from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.vocabulary import DocumentKind, MilestoneId
+
+
+@dataclass(slots=True)
+class AuditContext:
+    documents: list[Document]
+    peildatum: date
+    eerste_ziektedag: date | None
+    #: how the eerste ziektedag was found: "opgegeven", "gevonden" or None
+    eerste_ziektedag_bron: str | None
+    eerste_ziektedag_opgegeven: date | None
+    timeline: Timeline | None
+    werknemer_naam: str | None
+    werknemer_bsn: str | None
+
+    def of_kind(self, kinds: Iterable[DocumentKind | str]) -> list[Document]:
+        wanted = {DocumentKind(k) for k in kinds}
+        return [
+            d
+            for d in self.documents
+            if d.readable and (d.kind in wanted or not wanted.isdisjoint(d.also_kinds))
+        ]
+
+    @property
+    def unreadable(self) -> list[Document]:
+        return [d for d in self.documents if not d.readable]
+
+    def due(self, milestone: MilestoneId | str) -> date | None:
+        """Due date of a milestone, or None without a timeline (eerste ziektedag unknown)."""
+        if self.timeline is None:
+            return None
+        return self.timeline.get(MilestoneId(milestone)).due
+
+    def is_due(self, milestone: MilestoneId | str, grace_days: int = 0) -> bool:
+        """Has the milestone's due date (plus grace) passed at the peildatum? Without a
+        timeline every part counts as due: the dossier is judged as if complete."""
+        if self.timeline is None:
+            return True
+        from poortwachter.domain.vocabulary import MilestoneStatus
+
+        ms = self.timeline.get(MilestoneId(milestone))
+        if ms.status is MilestoneStatus.NOT_APPLICABLE:
+            return False
+        return (self.peildatum - ms.due).days > grace_days

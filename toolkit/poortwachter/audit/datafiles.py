@@ -1,0 +1,90 @@
+"""The auditor's word lists and patterns, kept as data next to this module.
+
+Loaded lazily (first use) and cached; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from poortwachter.domain.vocabulary import DocumentKind
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _load_yaml(name: str) -> Any:
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class KindPatterns:
+    """The title data of one document kind (``titels.yaml``)."""
+
+    words: tuple[str, ...]  # a line must contain one of these before the titles are tried
+    titles: tuple[re.Pattern[str], ...]
+    filenames: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def title_patterns() -> dict[DocumentKind, KindPatterns]:
+    """Per document kind: its words, title patterns and file name patterns."""
+    raw = _load_yaml("titels.yaml")
+    return {
+        DocumentKind(kind): KindPatterns(
+            tuple(spec.get("woorden", [])),
+            tuple(re.compile(p) for p in spec.get("titles", [])),
+            tuple(re.compile(p) for p in spec.get("filenames", [])),
+        )
+        for kind, spec in raw.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPatterns:
+    words: tuple[str, ...]  # a page must contain one of these before the patterns are tried
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def section_patterns() -> dict[str, SectionPatterns]:
+    """Per section id: its words and patterns (on normalised text) from ``secties.yaml``."""
+    raw = _load_yaml("secties.yaml")
+    return {
+        name: SectionPatterns(
+            tuple(spec.get("woorden", [])), tuple(re.compile(p) for p in spec["patronen"])
+        )
+        for name, spec in raw.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def medical_terms() -> tuple[str, ...]:
+    """The normalised medical terms of ``medische_termen.txt`` (one a line, # comments)."""
+    from poortwachter.audit.textnorm import normalise
+
+    terms: list[str] = []
+    for line in (DATA_DIR / "medische_termen.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            terms.append(normalise(line))
+    return tuple(terms)
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(single-word terms, multi-word terms): a fast first look before the regex."""
+    terms = set(medical_terms())
+    return frozenset(t for t in terms if " " not in t), tuple(t for t in terms if " " in t)
+
+
+@lru_cache(maxsize=1)
+def medical_pattern() -> re.Pattern[str]:
+    terms = sorted(set(medical_terms()), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")

@@ -1,0 +1,259 @@
+"""From paths (a folder, a zip, loose files) to the documents of one dossier.
+
+Files are recognised by their content (magic bytes), not their name. Zip dossiers are
+checked (:func:`poortwachter.inputs.zipcheck.zip_problem`) before any member is read. A
+merged PDF that holds several parts is split into parts at the pages whose heading names
+a different part; each part keeps its page range.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from poortwachter.audit.classifier import page_heading
+from poortwachter.audit.limits import DEFAULT_LIMITS, MB, Limits
+from poortwachter.audit.model import Document
+from poortwachter.audit.readers.common import clean_text, unreadable
+from poortwachter.audit.readers.docx import read_docx
+from poortwachter.audit.readers.image import read_image
+from poortwachter.audit.readers.pdf import read_pdf
+from poortwachter.audit.readers.xlsx import read_xlsx
+from poortwachter.errors import InputError
+from poortwachter.inputs.zipcheck import zip_problem
+
+_SKIP_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
+_TEXT_SUFFIXES = {".txt", ".md", ".csv"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """The bytes of one file (or zip member), or why it could not be taken."""
+
+    path: str  # as shown in the report, relative to the dossier
+    size: int
+    data: bytes | None
+    reason: str | None = None
+
+
+def sniff(data: bytes, name: str) -> str:
+    """'pdf', 'docx', 'xlsx', 'zip', 'image', 'ole', 'text' or 'unknown' from the content."""
+    head = data[:1024]
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            suffix = PurePosixPath(name).suffix.lower()
+            return {".docx": "docx", ".xlsx": "xlsx"}.get(suffix, "zip")
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "mimetype" in names or "[Content_Types].xml" in names:
+            return "office"  # OpenDocument, PowerPoint, ...: not a dossier container
+        return "zip"
+    if b"%PDF" in head:
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"GIF8")):
+        return "image"
+    if PurePosixPath(name).suffix.lower() in _TEXT_SUFFIXES:
+        return "text"
+    return "unknown"
+
+
+def _read_path(path: Path, shown: str, limits: Limits) -> RawFile:
+    try:
+        size = path.stat().st_size
+        if size > limits.read_bytes:
+            return RawFile(shown, size, None, f"is te groot om te lezen ({size // MB} MB)")
+        return RawFile(shown, size, path.read_bytes())
+    except OSError as exc:
+        return RawFile(shown, 0, None, f"kan niet gelezen worden ({exc.strerror or exc})")
+
+
+def _zip_members(data: bytes, prefix: str, limits: Limits) -> Iterator[RawFile]:
+    problem = zip_problem(io.BytesIO(data))
+    if problem:
+        yield RawFile(
+            prefix, len(data), None, f"is een onveilig of beschadigd zip-bestand: het {problem}"
+        )
+        return
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        count = 0
+        for info in sorted(zf.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            name = PurePosixPath(info.filename)
+            if name.name.lower() in _SKIP_NAMES or name.name.startswith(("._", "~$")):
+                continue
+            if "__MACOSX" in name.parts:
+                continue
+            count += 1
+            shown = f"{prefix}/{info.filename}"
+            if count > limits.max_files:
+                yield RawFile(
+                    shown, info.file_size, None, "overgeslagen: te veel bestanden in het dossier"
+                )
+                continue
+            if info.file_size > limits.read_bytes:
+                yield RawFile(
+                    shown,
+                    info.file_size,
+                    None,
+                    f"is te groot om te lezen ({info.file_size // MB} MB)",
+                )
+                continue
+            try:
+                yield RawFile(shown, info.file_size, zf.read(info))
+            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+                yield RawFile(
+                    shown,
+                    info.file_size,
+                    None,
+                    f"kan niet uitgepakt worden ({type(exc).__name__}; versleuteld of beschadigd)",
+                )
+
+
+def collect(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> list[RawFile]:
+    """Every file of the dossier given as folders, zips and files, in a stable order."""
+    out: list[RawFile] = []
+    missing: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+            for file in files:
+                if file.name.lower() in _SKIP_NAMES or file.name.startswith(("._", "~$", ".")):
+                    continue
+                shown = file.relative_to(path).as_posix()
+                if len(out) >= limits.max_files:
+                    out.append(
+                        RawFile(shown, 0, None, "overgeslagen: te veel bestanden in het dossier")
+                    )
+                    continue
+                out.append(_read_path(file, shown, limits))
+        elif path.is_file():
+            out.append(_read_path(path, path.name, limits))
+        else:
+            missing.append(f"'{given}' bestaat niet of is geen bestand of map")
+    if missing:
+        raise InputError(missing)
+    expanded: list[RawFile] = []
+    for raw in out:
+        if raw.data is not None and sniff(raw.data, raw.path) == "zip":
+            expanded.extend(_zip_members(raw.data, raw.path, limits))
+        else:
+            expanded.append(raw)
+    if len(expanded) > limits.max_files:
+        extra = expanded[limits.max_files :]
+        expanded = expanded[: limits.max_files] + [
+            RawFile(r.path, r.size, None, "overgeslagen: te veel bestanden in het dossier")
+            for r in extra
+        ]
+    return expanded
+
+
+def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """One file → one document (readable or not, never an exception)."""
+    if raw.data is None:
+        return unreadable(raw.path, "unknown", raw.size, raw.reason or "kan niet gelezen worden")
+    kind = sniff(raw.data, raw.path)
+    try:
+        if kind == "pdf":
+            return read_pdf(raw.data, raw.path, limits)
+        if kind == "docx" or (kind == "ole" and raw.path.lower().endswith((".docx", ".doc"))):
+            return read_docx(raw.data, raw.path, limits)
+        if kind == "xlsx" or (kind == "ole" and raw.path.lower().endswith((".xlsx", ".xls"))):
+            return read_xlsx(raw.data, raw.path, limits)
+        if kind == "image":
+            return read_image(raw.data, raw.path)
+        if kind == "text":
+            text = clean_text(raw.data[: limits.max_chars].decode("utf-8", errors="replace"))
+            return Document(raw.path, "text", raw.size, pages=[text], page_count=1)
+        if kind == "zip":
+            return unreadable(
+                raw.path,
+                "zip",
+                raw.size,
+                "is een zip-bestand binnen een zip-bestand; pak het eerst uit",
+            )
+        if kind == "office":
+            return unreadable(
+                raw.path,
+                "unknown",
+                raw.size,
+                "is een kantoorbestand dat UWV niet aanneemt (bijv. .odt of .pptx); "
+                "lever PDF of DOCX",
+            )
+        if kind == "ole":
+            return unreadable(
+                raw.path,
+                "unknown",
+                raw.size,
+                "is een versleuteld of oud Office-bestand; lever PDF of DOCX",
+            )
+    except Exception as exc:  # a reader bug must not stop the audit of the rest
+        return unreadable(
+            raw.path, kind, raw.size, f"kon niet gelezen worden ({type(exc).__name__})"
+        )
+    suffix = PurePosixPath(raw.path).suffix.lower() or "zonder extensie"
+    return unreadable(
+        raw.path,
+        "unknown",
+        raw.size,
+        f"heeft een onbekend bestandstype ({suffix}); lever PDF of DOCX",
+    )
+
+
+def split_parts(doc: Document) -> list[Document]:
+    """Split a merged PDF (or a DOCX with page breaks) into parts: at pages whose heading
+    names another part than the one before, and around runs of scanned pages (no text
+    layer), which become parts of their own with ``readable=False``."""
+    if doc.file_type not in ("pdf", "docx") or not doc.readable or len(doc.pages) < 2:
+        return [doc]
+    scanned = set(doc.scanned_pages)
+    total = doc.first_page - 1 + len(doc.pages)
+    segments: list[tuple[int, bool]] = [(0, 0 in scanned)]  # (start index, is scan)
+    current = None if 0 in scanned else page_heading(doc.pages[0], total)
+    for index in range(1, len(doc.pages)):
+        is_scan = index in scanned
+        if is_scan != segments[-1][1]:
+            segments.append((index, is_scan))
+            current = None if is_scan else page_heading(doc.pages[index], total)
+            continue
+        if is_scan:
+            continue
+        heading = page_heading(doc.pages[index], total)
+        if heading is None:
+            continue
+        if current is None or heading.kind is not current.kind:
+            segments.append((index, False))
+            current = heading
+    if len(segments) == 1:
+        return [doc]
+    parts: list[Document] = []
+    for n, (start, is_scan) in enumerate(segments):
+        end = segments[n + 1][0] if n + 1 < len(segments) else len(doc.pages)
+        part = Document(
+            path=doc.path,
+            file_type=doc.file_type,
+            size=doc.size,
+            pages=doc.pages[start:end],
+            page_count=end - start,
+            first_page=doc.first_page + start,
+            is_part=True,
+        )
+        if is_scan:
+            part.readable = False
+            part.reason = (
+                f"pagina {part.page_range} heeft geen tekstlaag (een scan); de inhoud is niet "
+                "automatisch te controleren — maak een doorzoekbare PDF (OCR)"
+            )
+        parts.append(part)
+    return parts

@@ -1,0 +1,270 @@
+"""The audit: dossier paths → documents → checklist rules → :class:`AuditResult`.
+
+Library use::
+
+    from datetime import date
+    from poortwachter.audit.engine import audit_dossier
+
+    result = audit_dossier(["dossiers/jansen"], peildatum=date(2027, 9, 30))
+    print(result.summary)            # {'blocker': 1, 'warning': 0, 'info': 0, ...}
+    data = result.to_dict()          # the audit JSON of DESIGN.md (BSN masked)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from poortwachter.audit.checklist import Checklist, Rule, load_checklist
+from poortwachter.audit.checks import CHECKS
+from poortwachter.audit.classifier import classify, filename_hint, looks_like_log
+from poortwachter.audit.context import AuditContext
+from poortwachter.audit.datefind import find_dates
+from poortwachter.audit.dossier import collect, read_file, split_parts
+from poortwachter.audit.extract import extract_all
+from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
+from poortwachter.audit.model import Document, Finding, FoundValue
+from poortwachter.audit.riv_parts import RIV_PARTS
+from poortwachter.domain.case import Case
+from poortwachter.domain.timeline import Timeline, compute_timeline
+from poortwachter.domain.vocabulary import DocumentKind, MilestoneId, Severity
+from poortwachter.report.privacy import mask_bsn
+
+SCHEMA_VERSION = 1
+_SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_PART_ORDER = {kind: n for n, (_label, kinds) in enumerate(RIV_PARTS) for kind in kinds}
+
+
+@dataclass(slots=True)
+class AuditResult:
+    dossier_path: str
+    checklist: Checklist
+    peildatum: date
+    documents: list[Document]
+    findings: list[Finding]
+    eerste_ziektedag: date | None = None
+    eerste_ziektedag_bron: str | None = None
+    werknemer_naam: str | None = None
+    werknemer_bsn: str | None = None
+    timeline: Timeline | None = None
+    tool_version: str = field(default="")
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def ready_for_submission(self) -> bool:
+        return self.count(Severity.BLOCKER) == 0
+
+    @property
+    def summary(self) -> dict[str, object]:
+        return {
+            "blocker": self.count(Severity.BLOCKER),
+            "warning": self.count(Severity.WARNING),
+            "info": self.count(Severity.INFO),
+            "ready_for_submission": self.ready_for_submission,
+        }
+
+    def at_or_above(self, severity: Severity) -> int:
+        """Findings with this severity or a more serious one."""
+        limit = _SEVERITY_ORDER[severity]
+        return sum(1 for f in self.findings if _SEVERITY_ORDER[f.severity] <= limit)
+
+    def to_dict(self, *, show_bsn: bool = False) -> dict[str, object]:
+        """The audit report JSON of DESIGN.md, schema_version 1 (BSN masked by default)."""
+        documents: list[dict[str, object]] = []
+        for doc in self.documents:
+            item: dict[str, object] = {
+                "path": doc.path,
+                "kind": doc.kind.value,
+                "date": doc.date.isoformat() if doc.date else None,
+                "pages": max(doc.page_count, doc.rendered_pages),
+                "signed_by": [s.to_dict() for s in (doc.signers or doc.authors)],
+                "readable": doc.readable,
+            }
+            if doc.is_part:
+                item["page_range"] = doc.page_range
+            if doc.also_kinds:
+                item["also_kinds"] = [k.value for k in doc.also_kinds]
+            if doc.reason:
+                item["reason"] = doc.reason
+            item["file_type"] = doc.file_type
+            item["size"] = doc.size
+            documents.append(item)
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "poortwachter", "version": self.tool_version or _version()},
+            "checklist": {"id": self.checklist.id, "version": self.checklist.version},
+            "peildatum": self.peildatum.isoformat(),
+            "dossier": {
+                "path": self.dossier_path,
+                "eerste_ziektedag": self.eerste_ziektedag.isoformat()
+                if self.eerste_ziektedag
+                else None,
+                "werknemer": {
+                    "naam": self.werknemer_naam or "",
+                    "bsn": mask_bsn(self.werknemer_bsn, show=show_bsn),
+                },
+            },
+            "documents": documents,
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary,
+        }
+
+
+def _version() -> str:
+    import poortwachter
+
+    return str(poortwachter.__version__)
+
+
+def _most_common(values: Iterable[str]) -> str | None:
+    counts = Counter(values)
+    if not counts:
+        return None
+    best = max(counts.values())
+    for value in counts:  # first seen among the most common
+        if counts[value] == best:
+            return value
+    return None
+
+
+def _unreadable_kind(part: Document) -> DocumentKind:
+    """An unreadable part keeps the kind its typed header or its file name suggests."""
+    if part.text.strip():
+        kind = classify(part.text, part.path).kind
+        if kind is not DocumentKind.OTHER:
+            return kind
+    return filename_hint(part.path) or DocumentKind.OTHER
+
+
+def read_documents(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> list[Document]:
+    """Read, split, classify and extract every document of a dossier."""
+    documents: list[Document] = []
+    for raw in collect(paths, limits):
+        doc = read_file(raw, limits)
+        for part in split_parts(doc):
+            if part.readable:
+                found = classify(part.text, part.path)
+                part.kind = found.kind
+                part.also_kinds = found.also
+                titled = bool(found.line) and not find_dates(found.line)
+                if not titled and looks_like_log(part.text):
+                    part.kind = DocumentKind.ACTIVITEITENOVERZICHT
+                if found.line:
+                    part.kind_evidence = FoundValue(
+                        found.kind.value, part.first_page, found.line[:160]
+                    )
+                extract_all(part)
+            else:
+                part.kind = _unreadable_kind(part)
+            documents.append(part)
+    return documents
+
+
+_DONE_BY_KIND = {
+    DocumentKind.PROBLEEMANALYSE: MilestoneId.PROBLEEMANALYSE,
+    DocumentKind.PLAN_VAN_AANPAK: MilestoneId.PLAN_VAN_AANPAK,
+    DocumentKind.EERSTEJAARSEVALUATIE: MilestoneId.EERSTEJAARSEVALUATIE,
+    DocumentKind.SPOOR2_RAPPORT: MilestoneId.SPOOR2_START,
+    DocumentKind.EINDEVALUATIE: MilestoneId.EINDEVALUATIE,
+}
+
+
+def _case(ezd: date, documents: list[Document]) -> Case:
+    """The case for the timeline: the milestones the dossier shows as done (their earliest
+    dated part) move the deadlines that follow them, as the law counts them."""
+    done: dict[MilestoneId, date] = {}
+    for doc in documents:
+        milestone = _DONE_BY_KIND.get(doc.kind)
+        if milestone is not None and doc.readable and doc.date is not None and doc.date >= ezd:
+            done[milestone] = min(done.get(milestone, doc.date), doc.date)
+    return Case(eerste_ziektedag=ezd, gedaan=done)
+
+
+def _run_rule(rule: Rule, ctx: AuditContext) -> list[Finding]:
+    try:
+        return CHECKS[rule.check].func(rule, ctx)
+    except Exception as exc:  # a bug in one check must not lose the other findings
+        return [
+            Finding(
+                rule=rule.id,
+                severity=Severity.INFO,
+                category=rule.category,
+                document_kind=rule.document_kind,
+                message=(
+                    f"Controle {rule.id} kon niet worden uitgevoerd (interne fout: "
+                    f"{type(exc).__name__}); controleer dit punt met de hand"
+                ),
+                reference=rule.reference,
+            )
+        ]
+
+
+def audit_dossier(
+    paths: str | Path | Sequence[str | Path],
+    peildatum: date | None = None,
+    eerste_ziektedag: date | None = None,
+    checklist: Checklist | str | Path | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> AuditResult:
+    """Audit one dossier (a folder, a zip, or files) against a checklist.
+
+    ``eerste_ziektedag`` overrides the one found in the documents; the timeline engine
+    supplies due dates from it, so a part not yet due at ``peildatum`` (default today) is
+    not missing. Raises :class:`~poortwachter.errors.InputError` for a missing path or an
+    invalid checklist; unreadable files become findings.
+    """
+    path_list: list[str | Path] = [paths] if isinstance(paths, str | Path) else list(paths)
+    rules = checklist if isinstance(checklist, Checklist) else load_checklist(checklist)
+    peil = peildatum or date.today()
+    documents = read_documents(path_list, limits)
+
+    detected = _most_common(v.value for d in documents for v in d.eerste_ziektedag)
+    if eerste_ziektedag is not None:
+        ezd: date | None = eerste_ziektedag
+        source: str | None = "opgegeven"
+    elif detected:
+        ezd = date.fromisoformat(detected)
+        source = "gevonden"
+    else:
+        ezd, source = None, None
+    naam = _most_common(v.value for d in documents for v in d.names)
+    bsn = _most_common(
+        v.value for d in documents for v in d.bsn if not v.value.startswith("ongeldig:")
+    )
+    timeline = compute_timeline(_case(ezd, documents), peil) if ezd else None
+
+    ctx = AuditContext(
+        documents=documents,
+        peildatum=peil,
+        eerste_ziektedag=ezd,
+        eerste_ziektedag_bron=source,
+        eerste_ziektedag_opgegeven=eerste_ziektedag,
+        timeline=timeline,
+        werknemer_naam=naam,
+        werknemer_bsn=bsn,
+    )
+    findings: list[Finding] = []
+    for rule in rules.rules:
+        findings.extend(_run_rule(rule, ctx))
+    findings.sort(
+        key=lambda f: (_SEVERITY_ORDER[f.severity], _PART_ORDER.get(f.document_kind, 0), f.rule)
+    )
+    label = ", ".join(str(p) for p in path_list)
+    return AuditResult(
+        dossier_path=label,
+        checklist=rules,
+        peildatum=peil,
+        documents=documents,
+        findings=findings,
+        eerste_ziektedag=ezd,
+        eerste_ziektedag_bron=source,
+        werknemer_naam=naam,
+        werknemer_bsn=bsn,
+        timeline=timeline,
+    )

@@ -1,0 +1,28 @@
+"""Limits every reader respects: hostile input is normal input (DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    #: UWV accepts at most 10 MB per document: larger files get a finding, but are read
+    upload_bytes: int = 10 * MB
+    #: files larger than this are not read at all
+    read_bytes: int = 60 * MB
+    #: pages read per PDF; the rest is ignored (and said so)
+    max_pages: int = 400
+    #: seconds of text extraction per file before the reader stops
+    seconds_per_file: float = 20.0
+    #: rows read per sheet of a spreadsheet
+    max_rows: int = 5000
+    #: characters of text kept per file
+    max_chars: int = 2_000_000
+    #: files taken from one dossier (folder or zip)
+    max_files: int = 500
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,128 @@
+"""The data the auditor passes around: documents, signers, findings, the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from poortwachter.domain.vocabulary import Category, DocumentKind, Severity
+
+
+@dataclass(slots=True)
+class Signer:
+    """A person who wrote or signed a document part."""
+
+    name: str | None = None
+    function: str | None = None
+    role: str | None = None  # "werkgever", "werknemer", "bedrijfsarts", ... when known
+    date: dt.date | None = None
+    line: int | None = None  # index of the text line where the block starts
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"name": self.name or "", "function": self.function or ""}
+        if self.role:
+            out["role"] = self.role
+        if self.date:
+            out["date"] = self.date.isoformat()
+        return out
+
+
+@dataclass(slots=True)
+class FoundValue:
+    """A value found in a document with where it stands."""
+
+    value: str
+    page: int
+    excerpt: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One recognisable part of the dossier (a file, or a part of a merged PDF)."""
+
+    path: str
+    file_type: str  # "pdf", "docx", "xlsx", "image", "text", "unknown"
+    size: int
+    pages: list[str] = field(default_factory=list)  # text per page (DOCX/XLSX: one "page")
+    page_count: int = 0
+    first_page: int = 1  # page number (1-based) of pages[0] in the file
+    readable: bool = True
+    reason: str | None = None  # Dutch, when not readable
+    kind: DocumentKind = DocumentKind.OTHER
+    #: other parts this document also holds, named in the same title
+    also_kinds: tuple[DocumentKind, ...] = ()
+    kind_evidence: FoundValue | None = None
+    date: dt.date | None = None
+    date_evidence: FoundValue | None = None
+    signers: list[Signer] = field(default_factory=list)
+    #: authors named anywhere ("Opgesteld door: A. Bakker, bedrijfsarts")
+    authors: list[Signer] = field(default_factory=list)
+    bsn: list[FoundValue] = field(default_factory=list)
+    names: list[FoundValue] = field(default_factory=list)
+    eerste_ziektedag: list[FoundValue] = field(default_factory=list)
+    sections: dict[str, FoundValue] = field(default_factory=dict)
+    medical_terms: list[FoundValue] = field(default_factory=list)
+    #: dates of activity rows (XLSX log) with their description
+    activity_dates: list[tuple[dt.date, str]] = field(default_factory=list)
+    #: True for a part split out of a merged PDF
+    is_part: bool = False
+    #: pages as Word last rendered them (DOCX), when known
+    rendered_pages: int = 0
+    #: indexes (into ``pages``) of pages that hold an image but no text: scans
+    scanned_pages: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    @property
+    def last_page(self) -> int:
+        return self.first_page + max(self.page_count, 1) - 1
+
+    @property
+    def page_range(self) -> str:
+        if self.page_count <= 1:
+            return str(self.first_page)
+        return f"{self.first_page}-{self.last_page}"
+
+    @property
+    def label(self) -> str:
+        """How a user finds the part: the file, with the pages for a part of a merged PDF."""
+        if self.is_part:
+            return f"{self.path} (p. {self.page_range})"
+        return self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    path: str
+    page: int | None = None
+    excerpt: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"path": self.path, "excerpt": self.excerpt}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    category: Category
+    document_kind: DocumentKind
+    message: str
+    reference: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "category": self.category.value,
+            "document_kind": self.document_kind.value,
+            "message": self.message,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "reference": self.reference,
+        }

@@ -1,0 +1,141 @@
+"""DOCX reader: body (paragraphs and tables in order), headers and footers.
+
+Hard page breaks and section breaks split the body into pages, so a DOCX that holds
+several parts is split like a merged PDF. Headers and footers come first in the text
+(they often carry the title and the employee's name), followed by the body.
+
+The zip container is checked first (:func:`poortwachter.inputs.zipcheck.zip_problem`);
+python-docx parses its XML with entity resolution switched off. Tables become lines with
+cells separated by `` | `` so a label and its value stay on one line.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
+from poortwachter.audit.model import Document
+from poortwachter.audit.readers.common import clean_text, unreadable
+from poortwachter.inputs.zipcheck import zip_problem
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_HEADER_REL = "/header"
+#: marks a hard page break (or section break) between the pages of the body
+PAGE_BREAK = "\f"
+_FOOTER_REL = "/footer"
+
+
+def _run_text(p: Any) -> str:
+    parts: list[str] = []
+    stack = [p]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == _MC_FALLBACK:
+            continue
+        if tag == f"{_W}t":
+            parts.append(el.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag == f"{_W}br" and el.get(f"{_W}type") == "page":
+            parts.append(PAGE_BREAK)
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        stack.extend(reversed(list(el)))
+    return "".join(parts)
+
+
+def _block_lines(element: Any) -> Iterator[str]:
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}p":
+            ppr = child.find(f"{_W}pPr")
+            before = ppr is not None and ppr.find(f"{_W}pageBreakBefore") is not None
+            after = ppr is not None and ppr.find(f"{_W}sectPr") is not None
+            yield (PAGE_BREAK if before else "") + _run_text(child) + (PAGE_BREAK if after else "")
+        elif tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                if row.getparent() is not child:
+                    continue
+                cells: list[str] = []
+                for cell in row.iterchildren(f"{_W}tc"):
+                    text = " ".join(t.strip() for t in _block_lines(cell) if t.strip())
+                    if text and (not cells or cells[-1] != text):
+                        cells.append(text)
+                if cells:
+                    yield " | ".join(cells)
+        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}body"):
+            yield from _block_lines(child)
+
+
+def _page_breaks(body: Any) -> int:
+    count = 0
+    for el in body.iter(f"{_W}br", f"{_W}lastRenderedPageBreak"):
+        if el.tag.endswith("lastRenderedPageBreak") or el.get(f"{_W}type") == "page":
+            count += 1
+    return count
+
+
+def read_docx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a DOCX; a broken, encrypted or unsafe file gives ``readable=False``."""
+    size = len(data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return unreadable(
+            path,
+            "docx",
+            size,
+            "is versleuteld met een wachtwoord of een oud Word-bestand (.doc); sla het op als "
+            "onbeveiligde DOCX of PDF",
+        )
+    problem = zip_problem(io.BytesIO(data))
+    if problem:
+        return unreadable(path, "docx", size, f"is geen leesbaar Word-bestand: het {problem}")
+    started = time.monotonic()
+    try:
+        import docx  # python-docx; imported here so the package imports fast
+
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        headers: list[str] = []
+        footers: list[str] = []
+        for rel in document.part.rels.values():
+            reltype = str(rel.reltype)
+            if rel.is_external or not (
+                reltype.endswith(_HEADER_REL) or reltype.endswith(_FOOTER_REL)
+            ):
+                continue
+            target = rel.target_part
+            element = getattr(target, "element", None)
+            if element is None:
+                continue
+            lines = [line for line in _block_lines(element) if line.strip()]
+            bucket = headers if reltype.endswith(_HEADER_REL) else footers
+            for line in lines:
+                if line not in bucket:
+                    bucket.append(line)
+        body_lines = list(_block_lines(body))
+        breaks = _page_breaks(body)
+    except Exception as exc:  # python-docx/lxml raise many kinds on hostile input
+        return unreadable(
+            path, "docx", size, f"is beschadigd en niet te lezen ({type(exc).__name__})"
+        )
+    if time.monotonic() - started > limits.seconds_per_file:
+        return unreadable(path, "docx", size, "kost te veel tijd om te lezen (tijdslimiet)")
+    body = "\n".join(body_lines)[: limits.max_chars]
+    chunks = [clean_text(chunk) for chunk in body.split(PAGE_BREAK)]
+    pages = [chunk for chunk in chunks if chunk] or [""]
+    top = clean_text("\n".join([*headers, *footers]))
+    if top:
+        pages[0] = f"{top}\n{pages[0]}".strip()
+    text = "\n".join(pages)
+    if len(text) < 25:
+        return unreadable(
+            path, "docx", size, "bevat (bijna) geen tekst; mogelijk alleen een afbeelding of scan"
+        )
+    doc = Document(path=path, file_type="docx", size=size, pages=pages, page_count=len(pages))
+    doc.rendered_pages = max(1, breaks + 1)
+    return doc

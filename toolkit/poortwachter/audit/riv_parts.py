@@ -1,0 +1,68 @@
+"""The seven parts of the RIV (Regeling procesgang art. 6) and the kinds in each."""
+
+from __future__ import annotations
+
+from poortwachter.domain.vocabulary import DocumentKind as K
+
+RIV_PARTS: tuple[tuple[str, tuple[K, ...]], ...] = (
+    (
+        "1. Administratieve gegevens en bestanden",
+        (K.RIV_FORMULIER, K.ZIEKMELDING, K.ZIEKMELDING_UWV, K.OTHER),
+    ),
+    (
+        "2. Probleemanalyse en bijstellingen",
+        (
+            K.PROBLEEMANALYSE,
+            K.BIJSTELLING_PROBLEEMANALYSE,
+            K.INZETBAARHEIDSPROFIEL,
+            K.MEDISCHE_INFORMATIE,
+        ),
+    ),
+    ("3. Plan van aanpak en bijstellingen", (K.PLAN_VAN_AANPAK, K.BIJSTELLING_PLAN_VAN_AANPAK)),
+    (
+        "4. Eerstejaarsevaluatie, evaluaties en voortgang",
+        (
+            K.EERSTEJAARSEVALUATIE,
+            K.VOORTGANGSVERSLAG,
+            K.ACTIVITEITENOVERZICHT,
+            K.ARBEIDSDESKUNDIG_RAPPORT,
+            K.SPOOR2_RAPPORT,
+            K.DESKUNDIGENOORDEEL,
+        ),
+    ),
+    ("5. Actueel oordeel bedrijfsarts", (K.ACTUEEL_OORDEEL,)),
+    ("6. Eindevaluatie", (K.EINDEVALUATIE,)),
+    ("7. Oordeel werknemer", (K.OORDEEL_WERKNEMER,)),
+)
+
+
+def riv_part(kind: K) -> str:
+    """The RIV part a document kind belongs to (part 1 for anything else)."""
+    for label, kinds in RIV_PARTS:
+        if kind in kinds:
+            return label
+    return RIV_PARTS[0][0]
+
+
+#: Dutch names of the document kinds, for reports
+KIND_LABELS: dict[K, str] = {
+    K.ZIEKMELDING: "ziekmelding",
+    K.PROBLEEMANALYSE: "probleemanalyse",
+    K.BIJSTELLING_PROBLEEMANALYSE: "bijstelling probleemanalyse",
+    K.PLAN_VAN_AANPAK: "plan van aanpak",
+    K.BIJSTELLING_PLAN_VAN_AANPAK: "bijstelling plan van aanpak",
+    K.VOORTGANGSVERSLAG: "voortgangsverslag / evaluatie",
+    K.ZIEKMELDING_UWV: "ziekmelding UWV (42e week)",
+    K.EERSTEJAARSEVALUATIE: "eerstejaarsevaluatie",
+    K.INZETBAARHEIDSPROFIEL: "inzetbaarheidsprofiel / FML",
+    K.ARBEIDSDESKUNDIG_RAPPORT: "arbeidsdeskundig rapport",
+    K.SPOOR2_RAPPORT: "2e-spoorrapport",
+    K.ACTUEEL_OORDEEL: "actueel oordeel bedrijfsarts",
+    K.EINDEVALUATIE: "eindevaluatie",
+    K.OORDEEL_WERKNEMER: "oordeel werknemer",
+    K.RIV_FORMULIER: "re-integratieverslag (formulier)",
+    K.ACTIVITEITENOVERZICHT: "activiteitenoverzicht",
+    K.DESKUNDIGENOORDEEL: "deskundigenoordeel",
+    K.MEDISCHE_INFORMATIE: "medische informatie",
+    K.OTHER: "overig / niet herkend",
+}

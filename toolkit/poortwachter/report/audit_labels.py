@@ -1,0 +1,42 @@
+"""Dutch labels shared by the audit report formats."""
+
+from __future__ import annotations
+
+from poortwachter.domain.vocabulary import Category, MilestoneId, Severity
+
+SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.BLOCKER: "BLOKKEREND",
+    Severity.WARNING: "WAARSCHUWING",
+    Severity.INFO: "ADVIES",
+}
+
+CATEGORY_LABELS: dict[Category, str] = {
+    Category.MISSING: "ontbreekt",
+    Category.LATE: "te laat",
+    Category.UNSIGNED: "niet ondertekend",
+    Category.INCOMPLETE: "onvolledig",
+    Category.OUTDATED: "verouderd",
+    Category.INTERVAL: "interval",
+    Category.INCONSISTENT: "tegenstrijdig",
+    Category.UNREADABLE: "onleesbaar",
+    Category.PRIVACY: "privacy",
+}
+
+
+def verdict(ready: bool) -> str:
+    return (
+        "klaar voor indiening (geen blokkerende bevindingen)"
+        if ready
+        else "NIET klaar voor indiening"
+    )
+
+
+#: the milestones the reports show next to the findings
+SHOWN_MILESTONES = (
+    MilestoneId.PROBLEEMANALYSE,
+    MilestoneId.PLAN_VAN_AANPAK,
+    MilestoneId.EERSTEJAARSEVALUATIE,
+    MilestoneId.SPOOR2_START,
+    MilestoneId.EINDEVALUATIE,
+    MilestoneId.WIA_AANVRAAG,
+)

@@ -1,0 +1,113 @@
+"""The audit overview of many dossiers as XLSX: one row per dossier and a sheet with every
+finding, autofilter on. Every text cell goes through :func:`safe_cell` (formula injection)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.riv_parts import KIND_LABELS
+from poortwachter.domain.vocabulary import Severity
+from poortwachter.report.audit_labels import CATEGORY_LABELS, SEVERITY_LABELS
+from poortwachter.report.privacy import mask_bsn
+from poortwachter.report.xlsx_safe import safe_cell
+
+OVERVIEW_HEADER = [
+    "Dossier",
+    "Werknemer",
+    "BSN",
+    "Eerste ziektedag",
+    "Peildatum",
+    "Documenten",
+    "Blokkerend",
+    "Waarschuwingen",
+    "Advies",
+    "Klaar voor indiening",
+]
+FINDINGS_HEADER = [
+    "Dossier",
+    "Werknemer",
+    "Regel",
+    "Ernst",
+    "Categorie",
+    "Onderdeel",
+    "Bevinding",
+    "Bestand",
+    "Pagina",
+    "Fragment",
+    "Bron",
+]
+
+
+def _append(ws: Any, values: list[Any]) -> None:
+    ws.append([safe_cell(v) for v in values])
+
+
+def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
+    """The workbook as bytes (write it with :func:`poortwachter.files.write_atomic`)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    bold = Font(bold=True)
+    red = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+    green = PatternFill("solid", start_color="C8E6C9", end_color="C8E6C9")
+    wb = Workbook()
+    overview = wb.active
+    overview.title = "Overzicht"
+    _append(overview, OVERVIEW_HEADER)
+    for r in results:
+        _append(
+            overview,
+            [
+                r.dossier_path,
+                r.werknemer_naam or "",
+                mask_bsn(r.werknemer_bsn, show=show_bsn),
+                r.eerste_ziektedag,
+                r.peildatum,
+                len(r.documents),
+                r.count(Severity.BLOCKER),
+                r.count(Severity.WARNING),
+                r.count(Severity.INFO),
+                "ja" if r.ready_for_submission else "nee",
+            ],
+        )
+        row = overview.max_row
+        overview.cell(row, 4).number_format = "DD-MM-YYYY"
+        overview.cell(row, 5).number_format = "DD-MM-YYYY"
+        overview.cell(row, 10).fill = green if r.ready_for_submission else red
+    findings = wb.create_sheet("Bevindingen")
+    _append(findings, FINDINGS_HEADER)
+    for r in results:
+        for f in r.findings:
+            ev = f.evidence[0] if f.evidence else None
+            _append(
+                findings,
+                [
+                    r.dossier_path,
+                    r.werknemer_naam or "",
+                    f.rule,
+                    SEVERITY_LABELS[f.severity],
+                    CATEGORY_LABELS[f.category],
+                    KIND_LABELS[f.document_kind],
+                    f.message,
+                    ev.path if ev else "",
+                    ev.page if ev and ev.page else None,
+                    ev.excerpt if ev else "",
+                    f.reference,
+                ],
+            )
+    for ws, widths in (
+        (overview, [40, 24, 12, 14, 12, 12, 12, 15, 8, 20]),
+        (findings, [30, 20, 10, 14, 16, 26, 70, 30, 8, 50, 40]),
+    ):
+        for cell in ws[1]:
+            cell.font = bold
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        for n, width in enumerate(widths, start=1):
+            ws.column_dimensions[ws.cell(1, n).column_letter].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
