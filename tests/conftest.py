@@ -42,12 +42,3 @@ def run_cli() -> RunCli:
         return int(exc.value.code or 0), out.getvalue(), err.getvalue()
 
     return run
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    # weasyprint's FontConfiguration.__del__ fails when it runs during interpreter
-    # shutdown (module globals already gone) and prints a traceback after pytest's
-    # summary; collecting here frees those objects while everything still exists.
-    import gc
-
-    gc.collect()

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import atexit
 import mimetypes
 import threading
 from collections.abc import Mapping, Sequence
@@ -148,6 +149,10 @@ def pdf_renderer(templates_dir: Path | None = None) -> PdfRenderer:
     key = str(Path(templates_dir).resolve()) if templates_dir is not None else ""
     found = _RENDERERS.get(key)
     if found is None:
+        if not _RENDERERS:
+            # weasyprint's FontConfiguration.__del__ fails during interpreter shutdown
+            # (its C bindings are gone by then): drop the cached renderers before that.
+            atexit.register(_RENDERERS.clear)
         found = _RENDERERS[key] = PdfRenderer(templates_dir)
     return found
 
