@@ -9,11 +9,13 @@ maps to exit code 2. Register with ``cli.add_command(audit_command)`` and
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import click
 
+from poortwachter.audit.limits import DEFAULT_LIMITS
 from poortwachter.cli_options import DATE
 from poortwachter.errors import InputError
 
@@ -116,6 +118,27 @@ def group_dossiers(paths: tuple[str, ...]) -> list[list[str]]:
 @click.option(
     "--toon-bsn", is_flag=True, help="Toon het BSN voluit (standaard gemaskeerd: *****1234)."
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=DEFAULT_LIMITS.read_bytes,
+    show_default=True,
+    help="Lees geen document dat groter is (bytes); het wordt als onleesbaar gemeld.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(1),
+    default=DEFAULT_LIMITS.max_pages,
+    show_default=True,
+    help="Lees hoogstens zoveel pagina's per PDF.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1),
+    default=DEFAULT_LIMITS.seconds_per_file,
+    show_default=True,
+    help="Seconden per bestand; daarna stopt het lezen van dat bestand.",
+)
 def audit_command(
     paths: tuple[str, ...],
     peildatum: date | None,
@@ -125,6 +148,9 @@ def audit_command(
     output: str | None,
     fail_on: str,
     toon_bsn: bool,
+    max_bytes: int,
+    max_pages: int,
+    timeout: float,
 ) -> int:
     """Toets een re-integratiedossier (map, zip of losse bestanden) op volledigheid
     voor het re-integratieverslag (RIV), vóór het naar UWV gaat.
@@ -143,13 +169,18 @@ def audit_command(
     from poortwachter.domain.vocabulary import Severity
 
     checklist = load_checklist(checklist_file)
+    limits = replace(
+        DEFAULT_LIMITS, read_bytes=max_bytes, max_pages=max_pages, seconds_per_file=timeout
+    )
     dossiers = group_dossiers(paths)
     show_progress = len(dossiers) > 1 and sys.stderr.isatty()
     results = []
     for n, dossier in enumerate(dossiers, start=1):
         if show_progress:
             click.echo(f"\r{n}/{len(dossiers)} {dossier[0]}"[:79], err=True, nl=False)
-        results.append(audit_dossier(dossier, peildatum, eerste_ziektedag, checklist))
+        results.append(
+            audit_dossier(dossier, peildatum, eerste_ziektedag, checklist, limits=limits)
+        )
     if show_progress:
         click.echo("", err=True)
 
