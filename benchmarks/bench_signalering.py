@@ -7,6 +7,7 @@ denominator. Run: ``python benchmarks/bench_signalering.py [N]``.
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -18,13 +19,11 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from poortwachter.bulk import paused_gc
 from poortwachter.domain.signalering import signal_for
-from poortwachter.inputs.cases import read_cases
 from poortwachter.report import signalering_json
-from poortwachter.report.signalering_formats import render_signalering
 from poortwachter.schemas.case import ROW_SCHEMA, case_from_row
 from poortwachter.schemas.validator import validate
+from poortwachter.signalering_run import run_signalering
 
 PEIL = date(2026, 11, 23)
 HEADERS = [
@@ -77,17 +76,14 @@ def write_inputs(rows: list[list[object]], folder: Path) -> tuple[Path, Path]:
     return csv_path, xlsx_path
 
 
-def toolkit(path: Path, fmt: str, out: Path) -> int:
-    """What `poortwachter signalering` does, as the same library calls (in-process)."""
-    with paused_gc():
-        result = read_cases(path)
-        signals = [(row, signal_for(case, PEIL)) for row, case in result.cases]
-        data = render_signalering(signals, fmt, PEIL, 14)
-    if isinstance(data, str):
-        out.write_text(data, encoding="utf-8")
+def toolkit(path: Path, fmt: str, out: Path, workers: int | None = None) -> int:
+    """What `poortwachter signalering` does, as the same library call (in-process)."""
+    result = run_signalering(path, fmt, PEIL, workers=workers)
+    if isinstance(result.data, str):
+        out.write_text(result.data, encoding="utf-8")
     else:
-        out.write_bytes(data)
-    return len(signals)
+        out.write_bytes(result.data)
+    return result.cases
 
 
 def naive(path: Path, out: Path) -> int:
@@ -131,12 +127,18 @@ def main() -> None:
                 per_case_naive * n,
             )
         )
-        for label, path, fmt in [
-            ("toolkit: CSV → JSON", csv_path, "json"),
-            ("toolkit: XLSX → JSON", xlsx_path, "json"),
-            ("toolkit: XLSX → XLSX worklist", xlsx_path, "xlsx"),
+        cores = os.cpu_count() or 1
+        for label, path, fmt, workers in [
+            ("toolkit: CSV → JSON, 1 process", csv_path, "json", 1),
+            (f"toolkit: CSV → JSON, {cores} processes", csv_path, "json", cores),
+            ("toolkit: XLSX → XLSX worklist, 1 process", xlsx_path, "xlsx", 1),
+            (f"toolkit: XLSX → XLSX worklist, {cores} processes", xlsx_path, "xlsx", cores),
         ]:
-            t, count = timed(lambda path=path, fmt=fmt: toolkit(path, fmt, folder / f"out.{fmt}"))
+            t, count = timed(
+                lambda path=path, fmt=fmt, workers=workers: toolkit(
+                    path, fmt, folder / f"out.{fmt}", workers
+                )
+            )
             assert count == n, count
             results.append((label, t))
         for fmt, path in [("xlsx", xlsx_path), ("json", csv_path)]:

@@ -273,32 +273,27 @@ def signalering(
       poortwachter signalering samples/cases.xlsx --peildatum 2026-11-23
       poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
     """
-    from poortwachter.bulk import paused_gc, settle_for_exit
-    from poortwachter.domain.signalering import signal_for
-    from poortwachter.inputs.cases import read_cases
-    from poortwachter.report.signalering_formats import render_signalering
+    from poortwachter.bulk import settle_for_exit
+    from poortwachter.signalering_run import run_signalering
 
-    peil = peildatum or date.today()
-    with paused_gc():  # 100,000 cases are millions of small objects: see poortwachter.bulk
-        result = read_cases(cases, sheet=sheet, max_rows=max_rows, max_bytes=max_bytes)
-        if result.problems and not skip_invalid:
-            raise InputError(
-                [
-                    *result.problems,
-                    f"{len(result.bad_rows)} rij(en) met fouten; er is niets geschreven "
-                    "(gebruik --skip-invalid om de goede rijen toch te verwerken)",
-                ]
-            )
-        signals = [(row, signal_for(case, peil, horizon)) for row, case in result.cases]
-        data = render_signalering(signals, fmt, peil, horizon, result.problems, toon_bsn=toon_bsn)
-        settle_for_exit()
-    emit(data, output, binary_name="XLSX" if fmt == "xlsx" else "")
+    result = run_signalering(
+        cases,
+        fmt,
+        peildatum,
+        horizon,
+        sheet=sheet,
+        max_rows=max_rows,
+        max_bytes=max_bytes,
+        toon_bsn=toon_bsn,
+        skip_invalid=skip_invalid,
+    )
+    settle_for_exit()  # many objects were built; the process ends after this command
+    emit(result.data, output, binary_name="XLSX" if fmt == "xlsx" else "")
     if result.problems:
         for p in result.problems:
             click.echo(f"fout: {p}", err=True)
         click.echo(
-            f"{len(result.cases)} zaken verwerkt, "
-            f"{len(result.bad_rows)} rijen met fouten overgeslagen",
+            f"{result.cases} zaken verwerkt, {len(result.bad_rows)} rijen met fouten overgeslagen",
             err=True,
         )
         return EXIT_FINDINGS

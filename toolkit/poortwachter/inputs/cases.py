@@ -49,7 +49,7 @@ def _row_parser() -> Any:
     return _fast_parse
 
 
-def _check_columns(table: Table) -> None:
+def check_columns(table: Table) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
     problems = [
@@ -109,7 +109,7 @@ def read_cases(
     """
     with paused_gc():
         table = read_table(path, sheet=sheet, max_bytes=max_bytes, max_rows=max_rows)
-        _check_columns(table)
+        check_columns(table)
         result = CaseRows(table.path)
         for row_number, raw in table.iter_rows():
             case, problems = row_to_case(table, row_number, raw)

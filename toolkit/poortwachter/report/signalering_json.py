@@ -1,4 +1,9 @@
-"""Signalering as JSON: every case with its overdue and due-soon milestones."""
+"""Signalering as JSON: every case with its overdue and due-soon milestones.
+
+One case per line: readable, and fast (json's C encoder; ``indent=`` would switch to the
+pure-Python one). Cases are encoded one by one (:func:`case_fragment`) so that they can be
+encoded in several processes and joined (:func:`assemble`).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,38 @@ from poortwachter.domain.signalering import Signal
 from poortwachter.domain.timeline import Milestone
 from poortwachter.report.privacy import mask_bsn
 
+# json.dumps with non-default options builds a new encoder per call: reuse one
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def _ms(ms: Iterable[Milestone]) -> list[dict[str, str]]:
     # a StrEnum member is a str: json writes its value without the slow .value lookup
     return [{"id": m.id, "due": m.due.isoformat()} for m in ms]
+
+
+def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
+    wn = s.case.werknemer
+    nxt = s.next_due
+    return _ENCODE(
+        {
+            "rij": row,
+            "dossier": s.case.dossier,
+            "naam": wn.naam if wn else None,
+            "bsn": mask_bsn(wn.bsn, show=toon_bsn) if wn and wn.bsn else None,
+            "eerste_ziektedag": s.timeline.eerste_ziektedag.isoformat(),
+            "te_laat": _ms(s.overdue),
+            "binnenkort": _ms(s.due_soon),
+            "volgende": {"id": nxt.id, "due": nxt.due.isoformat()} if nxt else None,
+        }
+    )
+
+
+def assemble(
+    fragments: Sequence[str], peildatum: date, horizon_days: int, problems: Sequence[str] = ()
+) -> str:
+    head = _ENCODE({"peildatum": peildatum.isoformat(), "horizon_dagen": horizon_days})
+    zaken = "[\n  " + ",\n  ".join(fragments) + "\n ]" if fragments else "[]"
+    return f'{head[:-1]},\n "zaken": {zaken},\n "fouten": {_ENCODE(list(problems))}\n}}\n'
 
 
 def render(
@@ -24,29 +57,5 @@ def render(
     *,
     toon_bsn: bool = False,
 ) -> str:
-    zaken = []
-    for row, s in signals:
-        wn = s.case.werknemer
-        nxt = s.next_due
-        zaken.append(
-            {
-                "rij": row,
-                "dossier": s.case.dossier,
-                "naam": wn.naam if wn else None,
-                "bsn": mask_bsn(wn.bsn, show=toon_bsn) if wn and wn.bsn else None,
-                "eerste_ziektedag": s.timeline.eerste_ziektedag.isoformat(),
-                "te_laat": _ms(s.overdue),
-                "binnenkort": _ms(s.due_soon),
-                "volgende": {"id": nxt.id.value, "due": nxt.due.isoformat()} if nxt else None,
-            }
-        )
-    # One case per line: readable, and json's C encoder (indent= would use the slow
-    # pure-Python one, 2 s per 100,000 cases).
-    # (json.dumps with non-default options builds a new encoder per call: reuse one)
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    head = encode({"peildatum": peildatum.isoformat(), "horizon_dagen": horizon_days})
-    body = ",\n  ".join(map(encode, zaken))
-    fouten = encode(list(problems))
-    return f'{head[:-1]},\n "zaken": [\n  {body}\n ],\n "fouten": {fouten}\n}}\n'.replace(
-        "[\n  \n ]", "[]"
-    )
+    fragments = [case_fragment(row, s, toon_bsn=toon_bsn) for row, s in signals]
+    return assemble(fragments, peildatum, horizon_days, problems)

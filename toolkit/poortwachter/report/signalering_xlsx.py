@@ -3,10 +3,11 @@ overdue rows red, due-soon rows orange; rows that could not be read on a second 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
-from poortwachter.report.signalering_rows import SignalRow
-from poortwachter.report.xlsx_stream import Sheet, Style, write_xlsx
+from poortwachter.domain.signalering import Signal
+from poortwachter.report.signalering_rows import SignalRow, signal_row
+from poortwachter.report.xlsx_stream import RenderedRows, Sheet, Style, row_xml, write_xlsx
 
 HEADERS = [
     "Rij",
@@ -24,29 +25,39 @@ HEADERS = [
 WIDTHS = [6, 14, 24, 12, 16, 14, 50, 17, 50, 28, 20]
 
 
-def _rows(rows: Iterable[SignalRow]) -> Iterator[tuple[Sequence[object], Style]]:
-    for r in rows:
-        style = Style.RED if r.n_te_laat else Style.ORANGE if r.n_binnenkort else Style.PLAIN
-        yield (
-            (
-                r.rij,
-                r.dossier,
-                r.naam,
-                r.bsn,
-                r.eerste_ziektedag,
-                r.n_te_laat,
-                r.te_laat,
-                r.n_binnenkort,
-                r.binnenkort,
-                r.volgende,
-                r.volgende_datum,
-            ),
-            style,
-        )
+def row_values(r: SignalRow) -> tuple[Sequence[object], Style]:
+    style = Style.RED if r.n_te_laat else Style.ORANGE if r.n_binnenkort else Style.PLAIN
+    values = (
+        r.rij,
+        r.dossier,
+        r.naam,
+        r.bsn,
+        r.eerste_ziektedag,
+        r.n_te_laat,
+        r.te_laat,
+        r.n_binnenkort,
+        r.binnenkort,
+        r.volgende,
+        r.volgende_datum,
+    )
+    return values, style
+
+
+def case_row_xml(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
+    """One case as a worksheet row (joinable in order, see :func:`assemble`)."""
+    values, style = row_values(signal_row(row, s, toon_bsn=toon_bsn))
+    return row_xml(values, style, len(HEADERS))
+
+
+def assemble(row_chunks: Iterable[RenderedRows], problems: Sequence[str] = ()) -> bytes:
+    sheets = [Sheet("Signalering", HEADERS, list(row_chunks), WIDTHS)]
+    if problems:
+        sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [120]))
+    return write_xlsx(sheets)
 
 
 def render(rows: Iterable[SignalRow], problems: Sequence[str] = ()) -> bytes:
-    sheets = [Sheet("Signalering", HEADERS, _rows(rows), WIDTHS)]
+    sheets = [Sheet("Signalering", HEADERS, (row_values(r) for r in rows), WIDTHS)]
     if problems:
         sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [120]))
     return write_xlsx(sheets)

@@ -64,11 +64,19 @@ _RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relations
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 
+@dataclass(frozen=True)
+class RenderedRows:
+    """Rows already turned into XML by :func:`row_xml` (in another process, say)."""
+
+    xml: str
+    count: int
+
+
 @dataclass
 class Sheet:
     name: str
     headers: Sequence[str]
-    rows: Iterable[tuple[Sequence[object], Style]]
+    rows: Iterable[tuple[Sequence[object], Style] | RenderedRows]
     widths: Sequence[float] = ()
     freeze_header: bool = True
     autofilter: bool = True
@@ -90,6 +98,13 @@ def _cell(value: object, s: int) -> str:
     if isinstance(value, date):
         return f'<c s="{s + 1}"><v>{(value - _EPOCH).days}</v></c>'
     return _text_cell(str(value), s)
+
+
+def row_xml(values: Sequence[object], style: Style, width: int) -> str:
+    """One row without a row number: rows without ``r`` follow the previous one, so rows
+    rendered apart can be joined in order."""
+    s = 2 * style
+    return "<row>" + "".join([_cell(v, s) for v in values[:width]]) + "</row>"
 
 
 def _text_cell(value: str, s: int) -> str:
@@ -117,7 +132,12 @@ def _sheet_xml(out: TextIO, sheet: Sheet) -> None:
     header = "".join(_cell(h, 2 * Style.HEADER) for h in sheet.headers)
     write(f'<row r="1">{header}</row>')
     n = 1
-    for values, style in sheet.rows:
+    for item in sheet.rows:
+        if isinstance(item, RenderedRows):
+            write(item.xml)
+            n += item.count
+            continue
+        values, style = item
         n += 1
         s = 2 * style
         cells = "".join([_cell(v, s) for v in values[:width]])
