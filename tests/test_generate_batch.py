@@ -72,8 +72,12 @@ def test_existing_files_are_never_overwritten(tmp_path: Path) -> None:
     again = run_batch(FormId.PLAN_VAN_AANPAK, SHEET, out, "docx", workers=1)
     assert again.written == []
     assert target.read_bytes() == b"eigen werk"
-    refused = [e for e in again.errors if "bestaat al" in e.message]
-    assert len(refused) == 19 and "--overwrite" in refused[0].message
+    # a rerun skips what exists (no error); only the bad row fails again
+    assert again.rows_skipped == 19 and len(again.skipped) == 19
+    assert [e.row for e in again.errors] == [13]
+    assert (
+        again.summary() == "0 formulieren gemaakt, 19 overgeslagen (bestonden al), 1 rij met fouten"
+    )
     forced = run_batch(FormId.PLAN_VAN_AANPAK, SHEET, out, "docx", workers=1, overwrite=True)
     assert len(forced.written) == 19
     assert target.read_bytes().startswith(b"PK")

@@ -30,10 +30,11 @@ def write_atomic(path: str | Path, data: bytes | str, *, overwrite: bool = True)
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".pw-", suffix=".tmp")
-    tmp = Path(tmp_name)
     exists = f"{target}: bestaat al; gebruik --overwrite om het te vervangen"
-    try:
+    # the pid in the name lets remove_orphan_temp_files find those of a killed process
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".pw-{os.getpid()}-", suffix=".tmp")
+    try:  # from here on the temporary file goes, whatever happens (also Ctrl-C)
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         tmp.chmod(0o666 & ~_umask())
@@ -50,5 +51,29 @@ def write_atomic(path: str | Path, data: bytes | str, *, overwrite: bool = True)
             tmp.replace(target)
     finally:
         with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+            os.unlink(tmp_name)  # noqa: PTH108 (the name exists from mkstemp on)
     return target
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_orphan_temp_files(folder: str | Path) -> list[Path]:
+    """Delete the temporary files of :func:`write_atomic` in ``folder`` whose process has
+    died (a killed worker cannot clean up after itself); returns what was removed."""
+    removed: list[Path] = []
+    for tmp in Path(folder).glob(".pw-*-*.tmp"):
+        pid_text = tmp.name[4:].split("-", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+            removed.append(tmp)
+    return removed

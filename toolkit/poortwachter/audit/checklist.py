@@ -15,10 +15,13 @@ import yaml
 from poortwachter.audit.checks import CHECKS
 from poortwachter.domain.vocabulary import Category, DocumentKind, Severity
 from poortwachter.errors import InputError
+from poortwachter.inputs.safe_yaml import MAX_DEPTH, DocumentError, _depth, _NoAliasLoader
 from poortwachter.schemas.validator import validate
 
 DEFAULT_CHECKLIST = "werkwijzer-poortwachter-2023.yaml"
 _LINE = "__line__"
+#: A checklist is a few hundred lines; a larger file is not read at all.
+MAX_CHECKLIST_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,9 @@ class Checklist:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A SafeLoader that records the line (1-based) of every mapping."""
+class _LineLoader(_NoAliasLoader):
+    """A SafeLoader that records the line (1-based) of every mapping; no aliases (an alias
+    bomb would expand to billions of nodes), like case files."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -105,8 +109,14 @@ def bundled_checklist_path(name: str = DEFAULT_CHECKLIST) -> Path:
 
 def parse_checklist(text: str, source: str = "checklist") -> Checklist:
     """Validate and build a checklist from YAML text; InputError lists every problem."""
+    deep = f"{source}: de checklist is te diep genest (meer dan {MAX_DEPTH} niveaus)"
     try:
         raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except DocumentError as exc:
+        where = f"regel {exc.line}: " if exc.line else ""
+        raise InputError(f"{source}: {where}{exc.reason}") from None
+    except RecursionError:
+        raise InputError(deep) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"regel {mark.line + 1}: " if mark is not None else ""
@@ -115,6 +125,8 @@ def parse_checklist(text: str, source: str = "checklist") -> Checklist:
         ) from None
     if not isinstance(raw, dict):
         raise InputError(f"{source}: een checklist is een YAML-mapping met id, version en rules")
+    if _depth(raw) > MAX_DEPTH:
+        raise InputError(deep)
     problems: list[str] = []
     top = {k: v for k, v in raw.items() if k != _LINE}
     top_plain = _strip_lines({k: v for k, v in top.items() if k != "rules"})
@@ -185,6 +197,12 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     """Load a checklist file; without a path the bundled Werkwijzer checklist."""
     file = Path(path) if path is not None else bundled_checklist_path()
     try:
+        size = file.stat().st_size
+        if size > MAX_CHECKLIST_BYTES:
+            raise InputError(
+                f"checklist '{file}' is te groot ({size // (1024 * 1024)} MB; de grens is "
+                f"{MAX_CHECKLIST_BYTES // (1024 * 1024)} MB)"
+            )
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"checklist '{file}' kan niet gelezen worden ({exc})") from None

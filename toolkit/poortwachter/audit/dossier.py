@@ -23,10 +23,19 @@ from poortwachter.audit.readers.image import read_image
 from poortwachter.audit.readers.pdf import read_pdf
 from poortwachter.audit.readers.xlsx import read_xlsx
 from poortwachter.errors import InputError
-from poortwachter.inputs.zipcheck import zip_problem
+from poortwachter.inputs.zipcheck import member_problem, zip_problem
 
 _SKIP_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 _TEXT_SUFFIXES = {".txt", ".md", ".csv"}
+#: names that promise a type the content does not have: say so rather than "unknown"
+_CLAIMED_TYPES = {
+    ".pdf": "PDF-bestand",
+    ".docx": "Word-bestand",
+    ".xlsx": "Excel-bestand",
+    ".jpg": "afbeelding",
+    ".jpeg": "afbeelding",
+    ".png": "afbeelding",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +87,7 @@ def _read_path(path: Path, shown: str, limits: Limits) -> RawFile:
 
 
 def _zip_members(data: bytes, prefix: str, limits: Limits) -> Iterator[RawFile]:
-    problem = zip_problem(io.BytesIO(data))
+    problem = zip_problem(io.BytesIO(data), member_ratio=False)
     if problem:
         yield RawFile(
             prefix, len(data), None, f"is een onveilig of beschadigd zip-bestand: het {problem}"
@@ -100,6 +109,10 @@ def _zip_members(data: bytes, prefix: str, limits: Limits) -> Iterator[RawFile]:
                 yield RawFile(
                     shown, info.file_size, None, "overgeslagen: te veel bestanden in het dossier"
                 )
+                continue
+            bomb = member_problem(info)
+            if bomb:
+                yield RawFile(shown, info.file_size, None, f"is niet uitgepakt: het {bomb}")
                 continue
             if info.file_size > limits.read_bytes:
                 yield RawFile(
@@ -163,6 +176,8 @@ def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
     """One file → one document (readable or not, never an exception)."""
     if raw.data is None:
         return unreadable(raw.path, "unknown", raw.size, raw.reason or "kan niet gelezen worden")
+    if not raw.data.strip(b"\x00 \t\r\n"):
+        return unreadable(raw.path, "unknown", raw.size, "is leeg (geen inhoud)")
     kind = sniff(raw.data, raw.path)
     try:
         if kind == "pdf":
@@ -203,6 +218,14 @@ def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
             raw.path, kind, raw.size, f"kon niet gelezen worden ({type(exc).__name__})"
         )
     suffix = PurePosixPath(raw.path).suffix.lower() or "zonder extensie"
+    if suffix in _CLAIMED_TYPES:
+        return unreadable(
+            raw.path,
+            "unknown",
+            raw.size,
+            f"heet {suffix} maar is geen {_CLAIMED_TYPES[suffix]}: de inhoud past niet bij de "
+            "naam (beschadigd of een ander bestandstype)",
+        )
     return unreadable(
         raw.path,
         "unknown",

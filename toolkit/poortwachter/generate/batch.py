@@ -28,6 +28,15 @@ Rows that fail are collected (sheet, row, column and a Dutch reason) into an err
 (``foutrapport_<form>.xlsx`` and ``.json`` in the output folder); every valid row is still
 written. Validation and rendering run in a process pool; each worker compiles the
 templates once.
+
+Nothing lost
+------------
+Every file is written to a temporary file and renamed. A file that already exists is
+skipped (not replaced, not an error) unless ``overwrite``: rerunning an interrupted batch
+makes only what is missing. On Ctrl-C the workers finish the row they are on, nothing else
+is started, and :class:`BatchInterrupted` (a ``KeyboardInterrupt``) carries the result:
+which rows were done. A worker that dies (killed, out of memory) fails the rows it had not
+reported; the rows done before are kept.
 """
 
 from __future__ import annotations
@@ -35,19 +44,22 @@ from __future__ import annotations
 import concurrent.futures as cf
 import gc
 import json
+import multiprocessing
 import os
 import re
+import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from poortwachter.bulk import paused_gc
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, Location, PoortwachterError
-from poortwachter.files import write_atomic
+from poortwachter.files import remove_orphan_temp_files, write_atomic
 from poortwachter.generate.context import check_form
 from poortwachter.generate.docx import compiled_docx
 from poortwachter.generate.pdf import pdf_renderer
@@ -61,7 +73,13 @@ from poortwachter.generate.write import (
     safe_component,
     target_path,
 )
-from poortwachter.inputs.tabular import Table, normalise_header, read_table
+from poortwachter.inputs.tabular import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ROWS,
+    Table,
+    normalise_header,
+    read_table,
+)
 from poortwachter.report.privacy import mask_bsn
 from poortwachter.report.xlsx_safe import safe_cell
 from poortwachter.schemas.fields import is_blank, split_list, to_date
@@ -70,6 +88,16 @@ KEY_COLUMN = "dossier"
 #: Rows per task sent to a worker process (amortises the inter-process traffic).
 CHUNK_ROWS = 24
 _BSN_DIGITS = re.compile(r"\d{5,}")
+#: Test hook (tests/hostile): a worker process that reaches this row number ends itself
+#: at once with ``os._exit``, like a worker killed by the system. Only worker processes
+#: read it; the main process never ends itself.
+CRASH_ROW_ENV = "POORTWACHTER_TEST_CRASH_WORKER_AT_ROW"
+#: Exit code of a command interrupted with Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+WORKER_DIED = (
+    "niet gemaakt: het werkproces stopte onverwacht (bijvoorbeeld gestopt door het systeem "
+    "of door geheugentekort); draai de batch opnieuw, wat al bestaat wordt overgeslagen"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +127,24 @@ class RowError:
         }
 
 
+def row_ranges(rows: list[int]) -> str:
+    """``[2, 3, 4, 7]`` → ``'2-4, 7'`` (each row once, in order)."""
+    parts: list[str] = []
+    ordered = sorted(set(rows))
+    start = prev = None
+    for row in [*ordered, None]:
+        if row is not None and prev is not None and row == prev + 1:
+            prev = row
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = row
+    return ", ".join(parts)
+
+
 @dataclass
 class BatchResult:
-    """What a batch did: the files written and every row that failed."""
+    """What a batch did: the files written, skipped, and every row that failed."""
 
     form: FormId
     source: str
@@ -109,6 +152,13 @@ class BatchResult:
     rows_ok: int = 0
     errors: list[RowError] = field(default_factory=list)
     report_paths: list[Path] = field(default_factory=list)
+    #: existing files left alone (no ``overwrite``), and the rows whose files all existed
+    skipped: list[Path] = field(default_factory=list)
+    rows_skipped: int = 0
+    #: main-sheet rows of the batch, and those that were finished (made, skipped or failed)
+    rows_total: int = 0
+    rows_done: list[int] = field(default_factory=list)
+    interrupted: bool = False
 
     @property
     def failed_rows(self) -> list[tuple[str, int]]:
@@ -121,12 +171,35 @@ class BatchResult:
         return 1 if self.errors else 0
 
     def summary(self) -> str:
-        """``'48 formulieren gemaakt, 2 rijen met fouten'``."""
+        """``'48 formulieren gemaakt, 2 rijen met fouten'``; with skipped rows
+        ``'0 formulieren gemaakt, 19 overgeslagen (bestonden al), 1 rij met fouten'``."""
         made = f"{self.rows_ok} {'formulier' if self.rows_ok == 1 else 'formulieren'} gemaakt"
         if len(self.written) != self.rows_ok:
             made += f" ({len(self.written)} bestanden)"
+        if self.rows_skipped:
+            made += f", {self.rows_skipped} overgeslagen (bestonden al)"
         bad = len(self.failed_rows)
         return f"{made}, {bad} {'rij' if bad == 1 else 'rijen'} met fouten"
+
+    def interruption(self) -> str:
+        """Dutch lines for an interrupted batch: which rows were done, how to go on."""
+        done = sorted(set(self.rows_done))
+        rest = max(0, self.rows_total - len(done))
+        which = f" (rij {row_ranges(done)})" if done else ""
+        return (
+            f"Afgebroken: {len(done)} van {self.rows_total} rijen klaar{which}; "
+            f"{rest} {'rij' if rest == 1 else 'rijen'} niet gemaakt. Er zijn geen halve "
+            "bestanden achtergebleven. Draai dezelfde opdracht opnieuw om verder te gaan: "
+            "wat al bestaat wordt overgeslagen."
+        )
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during :func:`run_batch`; ``result`` holds what was done until then."""
+
+    def __init__(self, result: BatchResult) -> None:
+        super().__init__("batch afgebroken")
+        self.result = result
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -200,14 +273,16 @@ def _sheet_names(path: Path) -> list[str]:
         return []
 
 
-def _item_sheets(path: Path, main: Table, lists: Mapping[str, list[str]]) -> dict[str, Table]:
+def _item_sheets(
+    path: Path, main: Table, lists: Mapping[str, list[str]], limits: Mapping[str, int]
+) -> dict[str, Table]:
     if main.sheet is None:
         return {}
     found: dict[str, Table] = {}
     for sheet in _sheet_names(path):
         name = normalise_header(sheet)
         if name in lists and sheet != main.sheet:
-            table = read_table(path, sheet=sheet)
+            table = read_table(path, sheet=sheet, **limits)
             if KEY_COLUMN not in table.columns:
                 raise InputError(
                     f"{path}, blad '{sheet}': de kolom '{KEY_COLUMN}' ontbreekt; daarmee "
@@ -293,15 +368,24 @@ class BatchInput:
     problems: list[RowError]
 
 
-def read_rows(spec: FormSpec, path: str | Path, pattern: str = DEFAULT_PATTERN) -> BatchInput:
+def read_rows(
+    spec: FormSpec,
+    path: str | Path,
+    pattern: str = DEFAULT_PATTERN,
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> BatchInput:
     """Read a batch spreadsheet into tasks (one per main row, items attached).
 
-    Raises :class:`InputError` when the file or its columns are unusable.
+    Raises :class:`InputError` when the file or its columns are unusable, or the file is
+    larger than ``max_bytes`` or a sheet has more than ``max_rows`` rows.
     """
     p = Path(path)
-    table = read_table(p)
+    limits = {"max_rows": max_rows, "max_bytes": max_bytes}
+    table = read_table(p, max_rows=max_rows, max_bytes=max_bytes)
     groups, lists, plain = _structure(spec)
-    item_tables = _item_sheets(p, table, lists)
+    item_tables = _item_sheets(p, table, lists, limits)
     _check_columns(spec, table, item_tables)
 
     by_key: dict[str, dict[str, list[tuple[dict[str, Any], Source]]]] = {}
@@ -421,8 +505,25 @@ def _mask(field_name: str, message: str) -> str:
     return message
 
 
-def process_row(job: Job, task: RowTask) -> tuple[int, list[str], list[RowError]]:
-    """Validate, render and write one row: (row, written paths, errors)."""
+class RowOutcome(NamedTuple):
+    """What became of one row: files written, files left alone because they existed."""
+
+    row: int
+    written: list[str]
+    errors: list[RowError]
+    skipped: list[str]
+
+
+def _crash_hook(row: int) -> None:
+    """The test hook :data:`CRASH_ROW_ENV`: only ever ends a worker process."""
+    wanted = os.environ.get(CRASH_ROW_ENV)
+    if wanted and wanted == str(row) and multiprocessing.parent_process() is not None:
+        os._exit(70)
+
+
+def process_row(job: Job, task: RowTask) -> RowOutcome:
+    """Validate, render and write one row; existing files are skipped unless overwrite."""
+    _crash_hook(task.row)
     spec = form_spec(job.form)
     doc, problems = check_form(spec.id, task.data)
     if doc is None:
@@ -432,33 +533,60 @@ def process_row(job: Job, task: RowTask) -> tuple[int, list[str], list[RowError]
             errors.append(
                 RowError(row, prefix + _mask(name, message), sheet, column, name, job.path)
             )
-        return task.row, [], errors
+        return RowOutcome(task.row, [], errors, [])
     out_dir = Path(job.out_dir)
     written: list[str] = []
+    skipped: list[str] = []
     try:
         for fmt in job.formats:
             target = target_path(out_dir, task.stem, fmt)
+            if not job.overwrite and target.exists():
+                skipped.append(str(target))  # made by an earlier run: leave it alone
+                continue
             blob = render_document(spec, doc, fmt, job.templates_dir)
-            write_atomic(target, blob, overwrite=job.overwrite)
+            try:
+                write_atomic(target, blob, overwrite=job.overwrite)
+            except InputError:
+                if job.overwrite or not target.exists():
+                    raise
+                skipped.append(str(target))  # appeared meanwhile: still not replaced
+                continue
             written.append(str(target))
     except PoortwachterError as exc:
-        return task.row, written, [RowError(task.row, str(exc), job.sheet, path=job.path)]
+        error = RowError(task.row, str(exc), job.sheet, path=job.path)
+        return RowOutcome(task.row, written, [error], skipped)
     except Exception as exc:  # one broken row must not stop the batch
         reason = f"onverwachte fout bij het maken ({type(exc).__name__}: {exc})"
-        return task.row, written, [RowError(task.row, reason, job.sheet, path=job.path)]
-    return task.row, written, []
+        error = RowError(task.row, reason, job.sheet, path=job.path)
+        return RowOutcome(task.row, written, [error], skipped)
+    return RowOutcome(task.row, written, [], skipped)
 
 
-def process_chunk(job: Job, tasks: list[RowTask]) -> list[tuple[int, list[str], list[RowError]]]:
+#: Set in the main process on Ctrl-C; workers then start no further row.
+_STOP: Any = None
+
+
+def process_chunk(job: Job, tasks: list[RowTask]) -> list[RowOutcome]:
     """Rows of one chunk, with the cyclic garbage collector paused (weasyprint and docxtpl
-    build many short-lived objects; pausing saves 10-20 % per PDF). It runs between chunks."""
+    build many short-lived objects; pausing saves 10-20 % per PDF). It runs between chunks.
+    After Ctrl-C (the stop event) the remaining rows are left undone (not in the list)."""
+    out: list[RowOutcome] = []
     with paused_gc():
-        return [process_row(job, t) for t in tasks]
+        for t in tasks:
+            if _STOP is not None and _STOP.is_set():
+                break
+            out.append(process_row(job, t))
+    return out
 
 
-def _worker_init() -> None:
+def _worker_init(stop: Any = None) -> None:
     """In a fresh worker: objects inherited from the parent are never garbage; keep the
-    collector from rescanning them (and from touching their pages, which forces copies)."""
+    collector from rescanning them (and from touching their pages, which forces copies).
+    Ctrl-C is handled by the main process alone: it sets ``stop`` and each worker ends
+    after the row it is on, so no file is cut off halfway."""
+    global _STOP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STOP = stop
     gc.freeze()
 
 
@@ -559,13 +687,18 @@ def run_batch(
     overwrite: bool = False,
     progress: Progress | None = None,
     on_result: Callable[[int, list[str], list[RowError]], None] | None = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BatchResult:
     """Write one form per spreadsheet row into ``out_dir``.
 
     ``workers``: number of processes (default ``os.cpu_count()``; 1 runs in this process).
     Raises :class:`InputError` when the file, its columns or the options are unusable;
     row problems do not raise but end up in :attr:`BatchResult.errors` and in the error
-    report in ``out_dir``. Existing files are never replaced unless ``overwrite``.
+    report in ``out_dir``. Existing files are skipped (counted in
+    :attr:`BatchResult.rows_skipped`) unless ``overwrite``. ``max_rows``/``max_bytes``
+    limit the spreadsheet (:func:`~poortwachter.inputs.tabular.read_table`). Ctrl-C raises
+    :class:`BatchInterrupted` with the result so far.
     """
     spec = form_spec(form)
     formats = output_formats(fmt)
@@ -573,7 +706,7 @@ def run_batch(
     if workers is not None and workers < 1:
         raise InputError(f"--workers moet minstens 1 zijn, niet {workers}")
     tdir = str(Path(templates_dir).resolve()) if templates_dir is not None else None
-    batch_input = read_rows(spec, spreadsheet, pattern)
+    batch_input = read_rows(spec, spreadsheet, pattern, max_rows=max_rows, max_bytes=max_bytes)
     table, tasks = batch_input.table, batch_input.tasks
     folder = prepare_out_dir(out_dir)
     _groups, lists, _plain = _structure(spec)
@@ -589,19 +722,48 @@ def run_batch(
         tuple(lists),
     )
     result = BatchResult(spec.id, table.path, errors=list(batch_input.problems))
+    result.rows_total = len(tasks) + len(
+        {e.row for e in batch_input.problems if e.sheet == table.sheet}
+    )
+    result.rows_done.extend(e.row for e in batch_input.problems if e.sheet == table.sheet)
     prepare_templates(spec, formats, tdir)
     bar = progress if progress is not None else Progress(len(tasks))
     n_workers = min(workers or os.cpu_count() or 1, max(1, len(tasks) // 4))
 
-    def collect(outcome: tuple[int, list[str], list[RowError]]) -> None:
-        row, written, errors = outcome
+    def collect(outcome: RowOutcome) -> None:
+        row, written, errors, skipped = outcome
         result.written.extend(Path(p) for p in written)
+        result.skipped.extend(Path(p) for p in skipped)
+        result.rows_done.append(row)
         if errors:
             result.errors.extend(errors)
-        else:
+        elif written:
             result.rows_ok += 1
+        else:
+            result.rows_skipped += 1
         if on_result is not None:
             on_result(row, written, errors)
+
+    started = time.time() - 2  # file system timestamps may be coarse
+
+    def lost(rows: list[RowTask]) -> None:
+        """Rows whose worker died before it reported them: a row whose files all exist
+        counts as made (written by this run) or skipped (older, no overwrite); any other
+        row fails, and the rerun finishes it."""
+        for task in rows:
+            targets = [target_path(folder, task.stem, f) for f in formats]
+            try:
+                times = [t.stat().st_mtime for t in targets]
+            except OSError:
+                times = []
+            names = [str(t) for t in targets]
+            if times and all(t >= started for t in times):
+                collect(RowOutcome(task.row, names, [], []))
+            elif times and not overwrite:
+                collect(RowOutcome(task.row, [], [], names))
+            else:
+                result.errors.append(RowError(task.row, WORKER_DIED, job.sheet, path=job.path))
+                result.rows_done.append(task.row)
 
     # hand rows out in chunks and let go of each chunk once it is sent: a long batch
     # keeps only the rows in flight in memory
@@ -614,25 +776,80 @@ def run_batch(
     try:
         if n_workers <= 1:
             while queue:
-                outcomes = process_chunk(job, queue.popleft())
-                for outcome in outcomes:
-                    collect(outcome)
-                bar.advance(len(outcomes))
+                chunk = queue.popleft()
+                with paused_gc():
+                    for task in chunk:
+                        collect(process_row(job, task))
+                bar.advance(len(chunk))
         else:
-            with cf.ProcessPoolExecutor(max_workers=n_workers, initializer=_worker_init) as pool:
-                pending: set[cf.Future[list[tuple[int, list[str], list[RowError]]]]] = set()
-                while queue or pending:
-                    while queue and len(pending) < n_workers * 3:
-                        pending.add(pool.submit(process_chunk, job, queue.popleft()))
-                    done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-                    for fut in done:
-                        outcomes = fut.result()
-                        for outcome in outcomes:
-                            collect(outcome)
-                        bar.advance(len(outcomes))
+            try:
+                _run_pool(job, queue, n_workers, collect, lost, bar)
+            finally:
+                remove_orphan_temp_files(folder)  # of a worker that was killed mid-write
+    except KeyboardInterrupt:
+        result.interrupted = True
     finally:
         bar.close()
     result.errors.sort(key=lambda e: (e.row, e.sheet or "", e.column or ""))
     if result.errors:
         result.report_paths = write_error_report(result, folder)
+    if result.interrupted:
+        raise BatchInterrupted(result)
     return result
+
+
+def _run_pool(
+    job: Job,
+    queue: deque[list[RowTask]],
+    n_workers: int,
+    collect: Callable[[RowOutcome], None],
+    lost: Callable[[list[RowTask]], None],
+    bar: Progress,
+) -> None:
+    """Run the chunks in ``queue`` in a process pool.
+
+    Ctrl-C (KeyboardInterrupt here): set the stop event, cancel the chunks not started,
+    let the workers finish the row they are on, collect what they did, then re-raise.
+    A dead worker (BrokenProcessPool): every row not reported is failed via ``lost``.
+    """
+    stop = multiprocessing.get_context().Event()
+    pending: dict[cf.Future[list[RowOutcome]], list[RowTask]] = {}
+
+    def take(fut: cf.Future[list[RowOutcome]]) -> None:
+        rows = pending.pop(fut)
+        try:
+            outcomes = [] if fut.cancelled() else fut.result()
+        except cf.process.BrokenProcessPool:
+            lost(rows)
+            return
+        for outcome in outcomes:
+            collect(outcome)
+        bar.advance(len(outcomes))
+
+    with cf.ProcessPoolExecutor(
+        max_workers=n_workers, initializer=_worker_init, initargs=(stop,)
+    ) as pool:
+        try:
+            while queue or pending:
+                while queue and len(pending) < n_workers * 3:
+                    chunk = queue.popleft()
+                    pending[pool.submit(process_chunk, job, chunk)] = chunk
+                done, _ = cf.wait(list(pending), return_when=cf.FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    broken = broken or isinstance(fut.exception(), cf.process.BrokenProcessPool)
+                    take(fut)
+                if broken:  # the pool is unusable: every row not done is lost
+                    for fut in list(pending):
+                        take(fut) if fut.done() else lost(pending.pop(fut))
+                    while queue:
+                        lost(queue.popleft())
+        except KeyboardInterrupt:
+            stop.set()
+            for fut in list(pending):
+                fut.cancel()
+            cf.wait(list(pending))
+            for fut in list(pending):
+                take(fut)
+            queue.clear()
+            raise

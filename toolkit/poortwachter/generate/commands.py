@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from poortwachter.cli_options import spreadsheet_limits_options
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.generate.registry import FORMS, bundled_templates_dir
 
@@ -151,6 +152,7 @@ def generate(
 @_pattern_option
 @_templates_option
 @_overwrite_option
+@spreadsheet_limits_options
 def batch(
     form: str,
     spreadsheet: str,
@@ -160,24 +162,34 @@ def batch(
     pattern: str,
     templates_dir: str | None,
     overwrite: bool,
+    max_rows: int,
+    max_bytes: int,
 ) -> int:
-    from poortwachter.generate.batch import run_batch
+    from poortwachter.generate.batch import EXIT_INTERRUPTED, BatchInterrupted, run_batch
 
-    result = run_batch(
-        form,
-        spreadsheet,
-        out_dir,
-        fmt,
-        workers=workers,
-        pattern=pattern,
-        templates_dir=templates_dir,
-        overwrite=overwrite,
-    )
+    try:
+        result = run_batch(
+            form,
+            spreadsheet,
+            out_dir,
+            fmt,
+            workers=workers,
+            pattern=pattern,
+            templates_dir=templates_dir,
+            overwrite=overwrite,
+            max_rows=max_rows,
+            max_bytes=max_bytes,
+        )
+    except BatchInterrupted as stopped:
+        result = stopped.result
     for error in result.errors:
         click.echo(error.describe(), err=True)
     if result.report_paths:
         click.echo("Foutrapport: " + ", ".join(str(p) for p in result.report_paths), err=True)
     click.echo(result.summary())
+    if result.interrupted:
+        click.echo(result.interruption(), err=True)
+        return EXIT_INTERRUPTED
     return result.exit_code
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import time
+import warnings
 from datetime import date, datetime
 from typing import Any
 
@@ -40,25 +41,15 @@ def read_xlsx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docume
     if problem:
         return unreadable(path, "xlsx", size, f"is geen leesbaar Excel-bestand: het {problem}")
     started = time.monotonic()
-    pages: list[str] = []
     try:
         import openpyxl
 
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            for ws in wb.worksheets:
-                lines: list[str] = [f"{ws.title}"]
-                for n, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
-                    if n >= limits.max_rows or time.monotonic() - started > limits.seconds_per_file:
-                        break
-                    cells = [_cell_text(v) for v in row]
-                    texts = [c for c in cells if c]
-                    if not texts:
-                        continue
-                    lines.append(" | ".join(texts))
-                pages.append(clean_text("\n".join(lines)))
-        finally:
-            wb.close()
+        # openpyxl warns on stderr about odd workbooks (no default style, dates out of
+        # range); such a cell is just read as an error value, the user need not see it
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            pages = _sheet_pages(wb, limits, started)
     except Exception as exc:  # openpyxl raises many kinds on hostile input
         return unreadable(
             path, "xlsx", size, f"is beschadigd en niet te lezen ({type(exc).__name__})"
@@ -73,3 +64,23 @@ def read_xlsx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docume
         pages=["\n".join(pages)[: limits.max_chars]],
         page_count=1,
     )
+
+
+def _sheet_pages(wb: Any, limits: Limits, started: float) -> list[str]:
+    """One text page per sheet, within the row and time limits; closes the workbook."""
+    pages: list[str] = []
+    try:
+        for ws in wb.worksheets:
+            lines: list[str] = [f"{ws.title}"]
+            for n, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
+                if n >= limits.max_rows or time.monotonic() - started > limits.seconds_per_file:
+                    break
+                cells = [_cell_text(v) for v in row]
+                texts = [c for c in cells if c]
+                if not texts:
+                    continue
+                lines.append(" | ".join(texts))
+            pages.append(clean_text("\n".join(lines)))
+    finally:
+        wb.close()
+    return pages
