@@ -18,6 +18,7 @@ import click
 from poortwachter import __version__, cli_dutch
 from poortwachter.cli_options import (
     DATE,
+    emit,
     format_option,
     output_option,
     peildatum_option,
@@ -67,23 +68,6 @@ def cli() -> None:
 
     Voorbeeld: poortwachter timeline --eerste-ziektedag 2026-01-01
     """
-
-
-def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> None:
-    """Write command output to --output (atomically) or to stdout."""
-    if output:
-        from poortwachter.files import write_atomic
-
-        write_atomic(output, data)
-        click.echo(f"Geschreven: {output}", err=True)
-        return
-    if isinstance(data, bytes) and binary_name:
-        raise InputError(f"{binary_name} kan niet naar de terminal; geef --output BESTAND")
-    if isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        click.echo(data, nl=False)
 
 
 def _case_document(

@@ -1,7 +1,8 @@
-"""Option decorators and parameter types shared by the click commands."""
+"""Option decorators, parameter types and the output helper shared by the click commands."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -9,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from poortwachter.domain.dates import ACCEPTED_FORMATS, parse_date
+from poortwachter.errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -90,3 +92,20 @@ def spreadsheet_limits_options(func: F) -> F:
         show_default=True,
         help="Weiger een groter bestand (bytes).",
     )(func)
+
+
+def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> None:
+    """Write command output to --output (atomically) or to stdout."""
+    if output:
+        from poortwachter.files import write_atomic
+
+        write_atomic(output, data)
+        click.echo(f"Geschreven: {output}", err=True)
+        return
+    if isinstance(data, bytes) and binary_name:
+        raise InputError(f"{binary_name} kan niet naar de terminal; geef --output BESTAND")
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        click.echo(data, nl=False)

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from poortwachter.audit.limits import DEFAULT_LIMITS
-from poortwachter.cli_options import DATE
+from poortwachter.cli_options import DATE, emit
 from poortwachter.errors import InputError
 
 #: files that make a folder a dossier itself rather than a folder of dossiers
@@ -25,18 +25,6 @@ DOCUMENT_SUFFIXES = frozenset(
      ".zip", ".odt", ".rtf", ".csv", ".txt", ".msg", ".eml"}
 )  # fmt: skip
 _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
-
-
-def _emit(data: str | bytes, output: str | None, what: str) -> None:
-    if output:
-        from poortwachter.files import write_atomic
-
-        write_atomic(output, data)
-        click.echo(f"Geschreven: {output}", err=True)
-        return
-    if isinstance(data, bytes):
-        raise InputError(f"{what} kan niet naar de terminal; geef --output BESTAND")
-    click.echo(data, nl=False)
 
 
 def group_dossiers(paths: tuple[str, ...]) -> list[list[str]]:
@@ -187,19 +175,21 @@ def audit_command(
     if fmt == "json":
         from poortwachter.report import audit_json
 
-        _emit(audit_json.render_many(results, show_bsn=toon_bsn), output, "JSON")
+        emit(audit_json.render_many(results, show_bsn=toon_bsn), output, binary_name="JSON")
     elif fmt == "html":
         from poortwachter.report import audit_html
 
-        _emit(audit_html.render_many(results, show_bsn=toon_bsn), output, "HTML")
+        emit(audit_html.render_many(results, show_bsn=toon_bsn), output, binary_name="HTML")
     elif fmt == "xlsx":
         from poortwachter.report import audit_xlsx
 
-        _emit(audit_xlsx.render(results, show_bsn=toon_bsn), output, "Een XLSX-overzicht")
+        emit(
+            audit_xlsx.render(results, show_bsn=toon_bsn), output, binary_name="Een XLSX-overzicht"
+        )
     else:
         from poortwachter.report import audit_text
 
-        _emit(audit_text.render_many(results, show_bsn=toon_bsn), output, "Tekst")
+        emit(audit_text.render_many(results, show_bsn=toon_bsn), output, binary_name="Tekst")
 
     if fail_on == "never":
         return 0
