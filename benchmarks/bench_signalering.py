@@ -20,7 +20,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from poortwachter.domain.signalering import signal_for
-from poortwachter.report import signalering_json
+from poortwachter.report.signalering_formats import render_signalering
 from poortwachter.schemas.case import ROW_SCHEMA, case_from_row
 from poortwachter.schemas.validator import validate
 from poortwachter.signalering_run import run_signalering
@@ -98,7 +98,9 @@ def naive(path: Path, out: Path) -> int:
         )
         if doc is not None:
             signals.append((i, signal_for(case_from_row(doc), PEIL)))
-    out.write_text(signalering_json.render(signals, PEIL, 14))
+    data = render_signalering(signals, "json", PEIL, 14)
+    assert isinstance(data, str)
+    out.write_text(data)
     return len(signals)
 
 

@@ -47,15 +47,3 @@ def assemble(
     head = _ENCODE({"peildatum": peildatum.isoformat(), "horizon_dagen": horizon_days})
     zaken = "[\n  " + ",\n  ".join(fragments) + "\n ]" if fragments else "[]"
     return f'{head[:-1]},\n "zaken": {zaken},\n "fouten": {_ENCODE(list(problems))}\n}}\n'
-
-
-def render(
-    signals: Iterable[tuple[int, Signal]],
-    peildatum: date,
-    horizon_days: int,
-    problems: Sequence[str] = (),
-    *,
-    toon_bsn: bool = False,
-) -> str:
-    fragments = [case_fragment(row, s, toon_bsn=toon_bsn) for row, s in signals]
-    return assemble(fragments, peildatum, horizon_days, problems)

@@ -4,7 +4,7 @@ can be rendered in several processes and joined (:func:`assemble`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 from poortwachter.domain.dates import format_nl
@@ -35,16 +35,3 @@ def assemble(
         f"{late} met te late mijlpalen, {soon} met mijlpalen binnen {horizon_days} dagen."
     )
     return "\n".join([head, *(b for b in blocks if b)]) + "\n"
-
-
-def render(
-    signals: Sequence[tuple[int, Signal]],
-    peildatum: date,
-    horizon_days: int,
-    *,
-    toon_bsn: bool = False,
-) -> str:
-    late = sum(1 for _, s in signals if s.overdue)
-    soon = sum(1 for _, s in signals if s.due_soon)
-    blocks = [case_block(row, s, toon_bsn=toon_bsn) for row, s in signals]
-    return assemble(blocks, len(signals), late, soon, peildatum, horizon_days)

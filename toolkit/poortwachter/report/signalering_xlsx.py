@@ -54,10 +54,3 @@ def assemble(row_chunks: Iterable[RenderedRows], problems: Sequence[str] = ()) -
     if problems:
         sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [120]))
     return write_xlsx(sheets)
-
-
-def render(rows: Iterable[SignalRow], problems: Sequence[str] = ()) -> bytes:
-    sheets = [Sheet("Signalering", HEADERS, (row_values(r) for r in rows), WIDTHS)]
-    if problems:
-        sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [120]))
-    return write_xlsx(sheets)
