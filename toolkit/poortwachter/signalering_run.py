@@ -125,8 +125,7 @@ def run_signalering(
             problems.extend(chunk.problems)
             bad_rows.extend(chunk.bad_rows)
         if not counts.cases and not problems:
-            where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
-            raise InputError(f"{where}: er staan geen zaken onder de kolomnamen")
+            raise table.no_cases_error()
         if problems and not skip_invalid:
             raise InputError(
                 [

@@ -51,7 +51,7 @@ def _row_parser() -> Any:
 
 def check_columns(table: Table) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
+    where = table.where
     problems = [
         f"{where}: de verplichte kolom '{c}' ontbreekt (gevonden kolommen: "
         f"{', '.join(table.headers) or 'geen'})"
@@ -119,8 +119,7 @@ def read_cases(
             else:
                 result.cases.append((row_number, case))
     if not result.cases and not result.problems:
-        where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
-        raise InputError(f"{where}: er staan geen zaken onder de kolomnamen")
+        raise table.no_cases_error()
     return result
 
 

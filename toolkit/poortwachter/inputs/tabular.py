@@ -57,6 +57,14 @@ class Table:
     columns: dict[str, str]
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
+    @property
+    def where(self) -> str:
+        """The file (and sheet) for messages about the table as a whole."""
+        return _where(self.path, self.sheet)
+
+    def no_cases_error(self) -> InputError:
+        return InputError(f"{self.where}: er staan geen zaken onder de kolomnamen")
+
     def location(self, row: int, column: str | None = None) -> Location:
         return Location(
             self.path,
@@ -138,6 +146,10 @@ def read_table(
     return _read_csv(p.read_bytes(), name, limits)
 
 
+def _where(path: str, sheet: str | None) -> str:
+    return f"{path}, blad '{sheet}'" if sheet else path
+
+
 def _is_empty(row: list[Any]) -> bool:
     """No cell with content (None, '' and spaces are empty; 0 and False are content)."""
     for cell in row:
@@ -158,7 +170,7 @@ def _header_and_rows(
         (i for i, r in enumerate(raw_rows) if not _is_empty(r)),
         None,
     )
-    where = f"{name}, blad '{sheet}'" if sheet else name
+    where = _where(name, sheet)
     if start is None:
         raise InputError(f"{where}: het blad is leeg; de eerste rij moet de kolomnamen bevatten")
     header = [normalise_header(c) if c is not None else "" for c in raw_rows[start]]
