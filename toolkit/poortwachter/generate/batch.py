@@ -294,7 +294,7 @@ def _item_sheets(
 
 def _check_columns(spec: FormSpec, table: Table, item_tables: Mapping[str, Table]) -> None:
     groups, lists, plain = _structure(spec)
-    where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
+    where = table.where
     problems: list[str] = []
     for name, subs in groups.items():
         for sub in subs:
@@ -457,7 +457,7 @@ def read_rows(
             stem = safe_component(f"{stem}_{count}")
         tasks.append(RowTask(row, data, stem, items))
     if not tasks and not problems:
-        where = f"{table.path}, blad '{table.sheet}'" if table.sheet else table.path
+        where = table.where
         raise InputError(f"{where}: er staan geen rijen onder de kolomnamen")
     return BatchInput(table, tasks, problems)
 
