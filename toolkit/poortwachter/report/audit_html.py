@@ -13,7 +13,7 @@ from poortwachter.domain.vocabulary import MILESTONE_LABELS
 from poortwachter.report.audit_labels import (
     CATEGORY_LABELS,
     SEVERITY_LABELS,
-    SHOWN_MILESTONES,
+    shown_milestones,
     verdict,
 )
 from poortwachter.report.privacy import mask_bsn
@@ -80,13 +80,7 @@ def _dossier(result: AuditResult, show_bsn: bool) -> str:
             "<h2>Termijnen</h2><table><tr><th>Mijlpaal</th><th>Uiterlijk</th>"
             "<th>Stand op de peildatum</th></tr>"
         )
-        for ms in result.timeline.milestones:
-            if ms.id not in SHOWN_MILESTONES:
-                continue
-            if ms.done is not None:
-                state = f"gedaan op {format_nl(ms.done)}"
-            else:
-                state = "verstreken" if ms.due < result.peildatum else "nog niet verstreken"
+        for ms, state in shown_milestones(result.timeline, result.peildatum):
             parts.append(
                 f"<tr><td>{_e(MILESTONE_LABELS[ms.id])}</td><td>{_e(format_nl(ms.due))}</td>"
                 f"<td>{_e(state)}</td></tr>"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from poortwachter.domain.dates import format_nl
+from poortwachter.domain.timeline import Milestone, Timeline
 from poortwachter.domain.vocabulary import Category, MilestoneId, Severity
 
 SEVERITY_LABELS: dict[Severity, str] = {
@@ -40,3 +44,17 @@ SHOWN_MILESTONES = (
     MilestoneId.EINDEVALUATIE,
     MilestoneId.WIA_AANVRAAG,
 )
+
+
+def shown_milestones(timeline: Timeline, peildatum: date) -> list[tuple[Milestone, str]]:
+    """The milestones a report shows, each with its Dutch state at the peildatum."""
+    shown = []
+    for ms in timeline.milestones:
+        if ms.id not in SHOWN_MILESTONES:
+            continue
+        if ms.done is not None:
+            state = f"gedaan op {format_nl(ms.done)}"
+        else:
+            state = "verstreken" if ms.due < peildatum else "nog niet verstreken"
+        shown.append((ms, state))
+    return shown

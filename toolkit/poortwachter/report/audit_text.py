@@ -8,7 +8,7 @@ from poortwachter.audit.engine import AuditResult
 from poortwachter.audit.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, Severity
-from poortwachter.report.audit_labels import SEVERITY_LABELS, SHOWN_MILESTONES, verdict
+from poortwachter.report.audit_labels import SEVERITY_LABELS, shown_milestones, verdict
 from poortwachter.report.privacy import mask_bsn
 
 
@@ -47,13 +47,7 @@ def render(result: AuditResult, *, show_bsn: bool = False) -> str:
     if result.timeline is not None:
         out.append("")
         out.append("Termijnen (volgens de tijdlijn)")
-        for ms in result.timeline.milestones:
-            if ms.id not in SHOWN_MILESTONES:
-                continue
-            if ms.done is not None:
-                state = f"gedaan op {format_nl(ms.done)}"
-            else:
-                state = "verstreken" if ms.due < result.peildatum else "nog niet verstreken"
+        for ms, state in shown_milestones(result.timeline, result.peildatum):
             out.append(f"  {MILESTONE_LABELS[ms.id]:<28} {format_nl(ms.due):<20} {state}")
     out.append("")
     if not result.findings:
