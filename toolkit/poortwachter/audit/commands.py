@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from poortwachter.audit.limits import DEFAULT_LIMITS
-from poortwachter.cli_options import DATE, emit
+from poortwachter.cli_options import DATE, emit, toon_bsn_option
 from poortwachter.errors import InputError
 
 #: files that make a folder a dossier itself rather than a folder of dossiers
@@ -103,9 +103,7 @@ def group_dossiers(paths: tuple[str, ...]) -> list[list[str]]:
     show_default=True,
     help="Exitcode 1 bij bevindingen van deze ernst of zwaarder.",
 )
-@click.option(
-    "--toon-bsn", is_flag=True, help="Toon het BSN voluit (standaard gemaskeerd: *****1234)."
-)
+@toon_bsn_option
 @click.option(
     "--max-bytes",
     type=click.IntRange(1),
