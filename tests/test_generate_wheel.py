@@ -43,6 +43,12 @@ def test_installed_wheel_finds_bundled_templates(tmp_path: Path) -> None:
         for ext in ("docx", "html"):
             assert f"poortwachter/_data/templates/uwv/{form.value}.{ext}" in names
     assert "poortwachter/_data/templates/uwv/uwv.css" in names
+    # PEP 561: type checkers may use the package's hints; the licence travels with it
+    assert "poortwachter/py.typed" in names
+    licences = [n for n in names if n.endswith("LICENSE") and ".dist-info/" in n]
+    assert licences, sorted(n for n in names if ".dist-info/" in n)
+    with zipfile.ZipFile(wheel) as zf:
+        assert b"EUROPEAN UNION PUBLIC LICENCE v. 1.2" in zf.read(licences[0])
 
     # "install" the wheel by unpacking it first on the path, away from the repository
     site = tmp_path / "site"

@@ -143,3 +143,18 @@ def test_wheel_installs_and_carries_its_data(tmp_path: Path) -> None:
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_library_logging_is_silent_until_the_caller_configures_it() -> None:
+    """The package logger has a NullHandler: a script sees warnings only when it asks."""
+    code = (
+        "import logging, poortwachter\n"
+        "logging.getLogger('poortwachter.audit').warning('stil')\n"
+        "logging.basicConfig()\n"
+        "logging.getLogger('poortwachter.audit').warning('hoorbaar')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "stil" not in done.stderr
+    assert "hoorbaar" in done.stderr

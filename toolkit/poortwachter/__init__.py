@@ -13,7 +13,13 @@ Typical script use::
 
 from __future__ import annotations
 
+import logging
+
 __version__ = "0.1.0"
+
+# A library logs, an application decides where it goes (logging HOWTO, "Configuring Logging
+# for a Library"): without a handler of the caller's, nothing is printed.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 from poortwachter.domain.case import Case, HerstelPeriode, Persoon, Werkgever, Werknemer
 from poortwachter.domain.signalering import Signal, signalering
