@@ -17,10 +17,6 @@ import logging
 
 __version__ = "0.1.0"
 
-# A library logs, an application decides where it goes (logging HOWTO, "Configuring Logging
-# for a Library"): without a handler of the caller's, nothing is printed.
-logging.getLogger(__name__).addHandler(logging.NullHandler())
-
 from poortwachter.domain.case import Case, HerstelPeriode, Persoon, Werkgever, Werknemer
 from poortwachter.domain.signalering import Signal, signalering
 from poortwachter.domain.timeline import Milestone, Timeline, compute_timeline
@@ -34,6 +30,10 @@ from poortwachter.domain.vocabulary import (
 )
 from poortwachter.errors import InputError, PoortwachterError
 from poortwachter.inputs.cases import load_case_file, read_cases
+
+# A library logs, an application decides where it goes (logging HOWTO, "Configuring Logging
+# for a Library"): without a handler of the caller's, nothing is printed.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Case",
