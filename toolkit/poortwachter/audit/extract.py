@@ -30,6 +30,7 @@ from poortwachter.audit.signers import (
     extract_authors,
     extract_signers,
 )
+from poortwachter.audit.sigtables import signature_blocks
 from poortwachter.audit.textnorm import excerpt, normalise
 from poortwachter.domain.vocabulary import DocumentKind
 
@@ -85,10 +86,11 @@ def extract_all(doc: Document) -> None:
         return
     lines = doc_lines(doc)
     extract_date(doc, lines)
-    doc.signers = extract_signers(lines)
+    blocks = signature_blocks(lines)
+    doc.signers = extract_signers(lines, blocks)
     doc.authors = extract_authors(lines)
     doc.bsn = extract_bsn(lines)
-    doc.names = extract_employee_names(lines)
+    doc.names = extract_employee_names(lines, {i for block in blocks for i in block.lines})
     doc.eerste_ziektedag = extract_eerste_ziektedag(lines)
     doc.sections = extract_sections(doc)
     doc.medical_terms = extract_medical_terms(doc)

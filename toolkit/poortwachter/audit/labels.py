@@ -27,6 +27,8 @@ ROLE_WORDS: dict[str, str] = {
     "case manager": "casemanager",
     "arbeidsdeskundige": "arbeidsdeskundige",
     "re integratieadviseur": "re-integratieadviseur",
+    "re integratiebedrijf": "re-integratieadviseur",
+    "re integratiebureau": "re-integratieadviseur",
     "re integratiecoach": "re-integratieadviseur",
     "loopbaanadviseur": "re-integratieadviseur",
     "jobcoach": "re-integratieadviseur",

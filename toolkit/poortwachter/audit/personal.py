@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from poortwachter.audit.datefind import find_dates
 from poortwachter.audit.labels import (
@@ -72,12 +73,17 @@ _BLOCK_HEADING = re.compile(
 )
 
 
-def extract_employee_names(lines: list[Line]) -> list[FoundValue]:
-    """The employee's name: labelled as such, or a plain ``Naam`` in a werknemer block."""
+def extract_employee_names(
+    lines: list[Line], skip: Collection[int] = frozenset()
+) -> list[FoundValue]:
+    """The employee's name: labelled as such, or a plain ``Naam`` in a werknemer block.
+    Lines in ``skip`` (signature tables, whose names are the signers') are passed over."""
     found: list[FoundValue] = []
     block: str | None = None
     block_age = 0
     for index, line in enumerate(lines):
+        if index in skip:
+            continue
         norm = normalise(line.text)
         block_age += 1
         pairs = pairs_of(line.text)

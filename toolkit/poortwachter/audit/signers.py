@@ -15,6 +15,7 @@ from poortwachter.audit.labels import (
     clean_name,
     label_segments,
     leading_name,
+    name_key,
     pairs_of,
     party_words,
     role_in,
@@ -23,6 +24,7 @@ from poortwachter.audit.lines import (
     Line,
 )
 from poortwachter.audit.model import Signer
+from poortwachter.audit.sigtables import SignatureBlock, signature_blocks
 from poortwachter.audit.textnorm import normalise
 
 
@@ -103,7 +105,39 @@ def _same_labels(segments: list[str]) -> bool:
     return len(labels) >= 2 and all(labels) and len({tuple(lab) for lab in labels}) == 1
 
 
-def extract_signers(lines: list[Line]) -> list[Signer]:
+def extract_signers(lines: list[Line], blocks: list[SignatureBlock] | None = None) -> list[Signer]:
+    """Signers of a part: the signature tables found by their structure anywhere
+    (:mod:`.sigtables`), then the signature zone at the end (:func:`zone_signers`). A party
+    a table shows as not signed (an empty cell in its column) is not taken from the zone."""
+    blocks = signature_blocks(lines) if blocks is None else blocks
+    if not blocks:
+        return zone_signers(lines)
+    taken = {i for block in blocks for i in block.lines}
+    rest = [Line(line.page, "") if i in taken else line for i, line in enumerate(lines)]
+    unsigned_roles = {s.role for block in blocks for s in block.unsigned if s.role}
+    unsigned_names = {name_key(s.name) for block in blocks for s in block.unsigned if s.name}
+    signers = [s for block in blocks for s in block.signers]
+    for signer in zone_signers(rest):
+        if signer.role in unsigned_roles or (
+            signer.name and name_key(signer.name) in unsigned_names
+        ):
+            continue
+        signers.append(signer)
+    return _unique(signers)
+
+
+def _unique(signers: list[Signer]) -> list[Signer]:
+    unique: list[Signer] = []
+    seen: set[tuple[str, str | None]] = set()
+    for signer in signers:
+        key = (normalise(signer.name or ""), signer.role)
+        if key not in seen:
+            seen.add(key)
+            unique.append(signer)
+    return unique
+
+
+def zone_signers(lines: list[Line]) -> list[Signer]:
     """Signers from the signature zone: labelled blocks, signature tables, digital stamps
     and letter closings."""
     zone_start = _signature_start(lines)
@@ -303,14 +337,7 @@ def extract_signers(lines: list[Line]) -> list[Signer]:
             signer.function = signer.role
         if signer.role is None:
             signer.role = _function_role(signer.function)
-    unique: list[Signer] = []
-    seen: set[tuple[str, str | None]] = set()
-    for signer in signers:
-        key = (normalise(signer.name or ""), signer.role)
-        if key not in seen:
-            seen.add(key)
-            unique.append(signer)
-    return unique
+    return _unique(signers)
 
 
 _AUTHOR_LABEL = re.compile(

@@ -1,12 +1,13 @@
 """DOCX reader: body (paragraphs and tables in order), headers and footers.
 
 Hard page breaks and section breaks split the body into pages, so a DOCX that holds
-several parts is split like a merged PDF. Headers and footers come first in the text
-(they often carry the title and the employee's name), followed by the body.
+several parts is split like a merged PDF. The page header comes first in the text (it
+often carries the title and the employee's name), the footer last (signature tables).
 
 The zip container is checked first (:func:`poortwachter.inputs.zipcheck.zip_problem`);
 python-docx parses its XML with entity resolution switched off. Tables become lines with
-cells separated by `` | `` so a label and its value stay on one line.
+cells separated by `` | `` so a label and its value stay on one line; an empty cell is
+``_`` and a cell with only a picture ``[afbeelding]``, so a row keeps its columns.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ _HEADER_REL = "/header"
 #: marks a hard page break (or section break) between the pages of the body
 PAGE_BREAK = "\f"
 _FOOTER_REL = "/footer"
+#: an empty table cell (so the cells of a row keep their columns)
+EMPTY_CELL = "_"
+#: a table cell that only holds a picture (a scanned signature)
+PICTURE = "[afbeelding]"
+_PICTURE_TAGS = (f"{_W}drawing", f"{_W}pict", f"{_W}object")
+
+
+def _has_picture(cell: Any) -> bool:
+    return any(True for _ in cell.iter(*_PICTURE_TAGS))
 
 
 def _run_text(p: Any) -> str:
@@ -64,9 +74,11 @@ def _block_lines(element: Any) -> Iterator[str]:
                 cells: list[str] = []
                 for cell in row.iterchildren(f"{_W}tc"):
                     text = " ".join(t.strip() for t in _block_lines(cell) if t.strip())
-                    if text and (not cells or cells[-1] != text):
-                        cells.append(text)
-                if cells:
+                    if not text and _has_picture(cell):
+                        text = PICTURE
+                    # an empty cell keeps its column: a party's empty signature cell
+                    cells.append(text or EMPTY_CELL)
+                if any(c != EMPTY_CELL for c in cells):
                     yield " | ".join(cells)
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}body"):
             yield from _block_lines(child)
@@ -128,9 +140,13 @@ def read_docx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docume
     body = "\n".join(body_lines)[: limits.max_chars]
     chunks = [clean_text(chunk) for chunk in body.split(PAGE_BREAK)]
     pages = [chunk for chunk in chunks if chunk] or [""]
-    top = clean_text("\n".join([*headers, *footers]))
+    top = clean_text("\n".join(headers))
     if top:
         pages[0] = f"{top}\n{pages[0]}".strip()
+    bottom = clean_text("\n".join(line for line in footers if line not in headers))
+    if bottom:
+        # footers close the part: a signature table there belongs after the body
+        pages[-1] = f"{pages[-1]}\n{bottom}".strip()
     text = "\n".join(pages)
     if len(text) < 25:
         return unreadable(

@@ -1,0 +1,544 @@
+"""Dossiers as casemanagers really assemble them, made with other producers than our own
+generator: python-docx with raw OOXML (content controls, legacy form fields, text boxes,
+tables in headers and footers, section breaks), reportlab and fpdf2 for PDFs.
+
+Each :class:`Case` is the complete sample dossier (samples/dossiers/make_samples.py) with
+one or more parts replaced by a variant layout, and the rule ids it must give at blocker
+or warning level (its real gaps). ``tests/test_audit_real_dossiers.py`` checks every case;
+``benchmarks/audit_accuracy.py`` prints recall and false alarms over all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from audit_helpers import MS
+
+NAAM: str = MS.NAAM
+BSN: str = MS.BSN
+EZD: date = MS.EZD
+
+Block = Any  # str, or a tuple whose first item names the block type
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+PLACEHOLDER = "Klik of tik om tekst in te voeren."
+
+
+def dmy(d: date) -> str:
+    return str(MS.dmy(d))
+
+
+def nl(d: date) -> str:
+    return str(MS.nl(d))
+
+
+def admin() -> list[Block]:
+    return [
+        ("table", [["Naam werknemer", NAAM], ["BSN", BSN], ["Eerste ziektedag", dmy(EZD)]]),
+    ]
+
+
+PVA = date(2026, 2, 16)
+EJE = date(2026, 12, 28)
+EIND = date(2027, 9, 20)
+OW = date(2027, 9, 22)
+
+
+# ------------------------------------------------------------------ python-docx
+
+
+def _xml(fragment: str) -> Any:
+    from docx.oxml import parse_xml
+
+    return parse_xml(fragment.replace('xmlns:w="NS"', f'xmlns:w="{_W_NS}"'))
+
+
+def _sdt(label: str, value: str | None) -> str:
+    """A plain-text content control, showing Word's placeholder when ``value`` is None."""
+    shown = PLACEHOLDER if value is None else value
+    placeholder = "<w:showingPlcHdr/>" if value is None else ""
+    return (
+        f'<w:p xmlns:w="NS"><w:r><w:t xml:space="preserve">{label}: </w:t></w:r>'
+        f'<w:sdt><w:sdtPr><w:alias w:val="{label}"/>{placeholder}</w:sdtPr>'
+        f"<w:sdtContent><w:r><w:t>{shown}</w:t></w:r></w:sdtContent></w:sdt></w:p>"
+    )
+
+
+def _formtext(label: str, value: str | None) -> str:
+    """A legacy text form field (FORMTEXT); empty shows Word's five spaces."""
+    shown = value if value is not None else "\u2002" * 5
+    return (
+        f'<w:p xmlns:w="NS"><w:r><w:t xml:space="preserve">{label}: </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Tekst1"/>'
+        "<w:enabled/><w:textInput/></w:ffData></w:fldChar></w:r>"
+        '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r><w:t xml:space="preserve">{shown}</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+def _checkbox(label: str, checked: bool) -> str:
+    """A legacy check box form field (FORMCHECKBOX) before a label."""
+    state = '<w:default w:val="1"/>' if checked else '<w:default w:val="0"/>'
+    return (
+        '<w:p xmlns:w="NS"><w:r><w:fldChar w:fldCharType="begin"><w:ffData>'
+        f'<w:name w:val="Selectievakje1"/><w:enabled/><w:checkBox><w:sizeAuto/>{state}'
+        "</w:checkBox></w:ffData></w:fldChar></w:r>"
+        '<w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {label}</w:t></w:r></w:p>'
+    )
+
+
+def _textbox(text: str) -> str:
+    """A VML text box (as older Word and LibreOffice write them) holding ``text``."""
+    return (
+        '<w:p xmlns:w="NS" xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict>'
+        '<v:shape style="width:300pt;height:40pt"><v:textbox><w:txbxContent>'
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+
+
+SIGNATURE_PICTURE = "[handtekening]"
+
+
+def _png() -> Any:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (240, 80), "white")
+    ImageDraw.Draw(img).line([(10, 60), (80, 20), (150, 55), (230, 15)], fill="blue", width=4)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    buf.seek(0)
+    return buf
+
+
+def _fill_table(table: Any, rows: Sequence[Sequence[str]]) -> None:
+    """Cells with ``[handtekening]`` get a picture of a signature instead of text."""
+    from docx.shared import Cm
+
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text == SIGNATURE_PICTURE:
+                table.cell(r, c).paragraphs[0].add_run().add_picture(_png(), width=Cm(3))
+            else:
+                table.cell(r, c).text = text
+
+
+def write_docx(path: Path, blocks: Sequence[Block], *, styled_title: str | None = None) -> None:
+    """A DOCX from blocks: ``str`` paragraph; ``("h", text)`` heading; ``("table", rows)``;
+    ``("sdt", label, value|None)``; ``("formtext", label, value|None)``;
+    ``("check", label, checked)``; ``("textbox", text)``; ``("pagebreak",)``;
+    ``("section",)``; ``("header_table", rows)``; ``("footer_table", rows)``;
+    ``("header", text)``; ``("signature_image",)`` (a picture in the last table cell)."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    if styled_title:
+        run = d.add_paragraph().add_run(styled_title)
+        run.bold = True
+    body = d.element.body
+    for block in blocks:
+        if isinstance(block, str):
+            d.add_paragraph(block)
+            continue
+        kind = block[0]
+        if kind == "h":
+            d.add_heading(block[1], level=block[2] if len(block) > 2 else 1)
+        elif kind == "table":
+            rows = block[1]
+            table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            table.style = "Table Grid"
+            _fill_table(table, rows)
+        elif kind in ("sdt", "formtext", "check", "textbox"):
+            maker: Callable[..., str] = {
+                "sdt": _sdt,
+                "formtext": _formtext,
+                "check": _checkbox,
+                "textbox": _textbox,
+            }[kind]
+            body.insert(len(body) - 1, _xml(maker(*block[1:])))
+        elif kind == "pagebreak":
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif kind == "section":
+            d.add_section(WD_SECTION.NEW_PAGE)
+        elif kind in ("header_table", "footer_table"):
+            section = d.sections[-1]
+            part = section.header if kind == "header_table" else section.footer
+            rows = block[1]
+            table = part.add_table(rows=len(rows), cols=max(len(r) for r in rows), width=6000000)
+            _fill_table(table, rows)
+        elif kind == "header":
+            d.sections[-1].header.paragraphs[0].text = block[1]
+        else:  # pragma: no cover - a typo in a fixture
+            raise ValueError(kind)
+    d.save(str(path))
+
+
+# ------------------------------------------------------------------ reportlab / fpdf2
+
+
+def write_reportlab(path: Path, blocks: Sequence[Block]) -> None:
+    """A PDF with reportlab's platypus: paragraphs, headings, tables with a grid,
+    ``("pagebreak",)``; parts follow each other on the same page unless broken."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+
+    styles = getSampleStyleSheet()
+    story: list[Any] = []
+    for block in blocks:
+        if isinstance(block, str):
+            story.append(Paragraph(block, styles["BodyText"]))
+        elif block[0] == "h":
+            story.append(Paragraph(block[1], styles["Heading1"]))
+        elif block[0] == "table":
+            table = Table([list(r) for r in block[1]])
+            table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+            story.append(table)
+            story.append(Spacer(1, 6))
+        elif block[0] == "pagebreak":
+            story.append(PageBreak())
+        else:  # pragma: no cover
+            raise ValueError(block[0])
+    SimpleDocTemplate(str(path), pagesize=A4, title="dossier").build(story)
+
+
+def write_fpdf(path: Path, blocks: Sequence[Block]) -> None:
+    """A PDF with fpdf2: lines of text, tables as bordered cells, page breaks."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for block in blocks:
+        if isinstance(block, str):
+            pdf.multi_cell(0, 6, block, new_x="LMARGIN", new_y="NEXT")
+        elif block[0] == "h":
+            pdf.set_font("Helvetica", "B", 15)
+            pdf.cell(0, 10, block[1], new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", size=10)
+        elif block[0] == "table":
+            for row in block[1]:
+                width = 190 / len(row)
+                for cell in row:
+                    pdf.cell(width, 7, cell, border=1)
+                pdf.ln(7)
+        elif block[0] == "pagebreak":
+            pdf.add_page()
+        else:  # pragma: no cover
+            raise ValueError(block[0])
+    pdf.output(str(path))
+
+
+# ------------------------------------------------------------------ parts
+
+
+def pva_body(when: date = PVA) -> list[Block]:
+    return [
+        *admin(),
+        f"Datum: {dmy(when)}",
+        "Casemanager: K. Visser",
+        "Einddoel: terugkeer in eigen functie als timmerman.",
+        "Afspraken: opbouw van 2 naar 4 uur per dag in aangepast werk.",
+        "Visie werknemer: de werknemer is het eens met dit plan.",
+    ]
+
+
+def eje_body() -> list[Block]:
+    return [
+        *admin(),
+        f"Datum evaluatie: {dmy(EJE)}",
+        "Welke activiteiten zijn in het eerste jaar ondernomen: aangepast werk, opbouw uren.",
+        "Is het tweede spoor ingezet: ja, het 2e spoor wordt gestart op 1 februari 2027.",
+        "Visie werkgever: de werkgever vindt dat alles is gedaan.",
+        "Visie werknemer: de werknemer is het eens met de evaluatie.",
+    ]
+
+
+def column_signatures(when: date, werkgever: bool = True, werknemer: bool = True) -> Block:
+    """One column per signer, rows Naam / Functie / Datum / Handtekening."""
+    wg = ("P. de Vries", "HR-manager", dmy(when), "getekend") if werkgever else ("", "", "", "")
+    wn = (NAAM, "Timmerman", dmy(when), "getekend") if werknemer else (NAAM, "Timmerman", "", "")
+    return (
+        "table",
+        [
+            ["", "Werkgever", "Werknemer"],
+            ["Naam", wg[0], wn[0]],
+            ["Functie", wg[1], wn[1]],
+            ["Datum", wg[2], wn[2]],
+            ["Handtekening", wg[3], wn[3]],
+        ],
+    )
+
+
+def labelled_signatures(when: date, werknemer_signed: bool = True) -> Block:
+    """Rows labelled per party: "Naam werkgever", "Handtekening werknemer:"."""
+    return (
+        "table",
+        [
+            ["Naam werkgever", "P. de Vries"],
+            ["Datum", dmy(when)],
+            ["Handtekening werkgever:", "getekend"],
+            ["Naam werknemer", NAAM],
+            ["Datum", dmy(when) if werknemer_signed else ""],
+            ["Handtekening werknemer:", "getekend" if werknemer_signed else ""],
+        ],
+    )
+
+
+def voor_akkoord(when: date) -> list[Block]:
+    return [
+        "Voor akkoord werkgever:",
+        "P. de Vries",
+        "HR-manager",
+        dmy(when),
+        "Voor akkoord werknemer:",
+        NAAM,
+        dmy(when),
+    ]
+
+
+def aldus(when: date) -> list[Block]:
+    return [
+        f"Aldus opgemaakt en ondertekend te Utrecht op {nl(when)}.",
+        ("table", [["De werkgever", "De werknemer"], ["P. de Vries", NAAM]]),
+    ]
+
+
+# ------------------------------------------------------------------ cases
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    item: str  # the item of issue 11 the case is about
+    build: Callable[[Path], None]
+    expected: tuple[str, ...] = ()
+
+
+def base(folder: Path, drop: Sequence[str] = ()) -> None:
+    """The complete sample dossier without the parts whose file names start with ``drop``."""
+    parts = [p for p in MS.complete_parts() if not p.filename.startswith(tuple(drop))]
+    MS.write_dossier(folder, parts, MS.activity_rows(date(2026, 2, 16), date(2027, 9, 20)))
+
+
+def _replace(prefix: str, name: str, writer: Callable[[Path], None]) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        base(folder, [prefix])
+        writer(folder / name)
+
+    return build
+
+
+def _pva_docx(*signatures: Block, header: str | None = None) -> Callable[[Path], None]:
+    blocks: list[Block] = [("h", "Plan van aanpak"), *pva_body(), *signatures]
+    if header:
+        blocks.insert(0, ("header", header))
+    return _replace("02_", "02_pva.docx", lambda p: write_docx(p, blocks))
+
+
+def _pva_pdf(writer: Callable[[Path, Sequence[Block]], None], *signatures: Block) -> Any:
+    blocks: list[Block] = [("h", "Plan van aanpak"), *pva_body(), *signatures]
+    return _replace("02_", "02_pva.pdf", lambda p: writer(p, blocks))
+
+
+def _flat(*blocks: Block | list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        out.extend(b if isinstance(b, list) else [b])
+    return out
+
+
+CASES: list[Case] = [
+    Case("compleet", "basis", base),
+    # ---------------------------------------------------------------- 1 signatures
+    Case("kolommen_docx", "1", _pva_docx(column_signatures(PVA))),
+    Case(
+        "kolommen_docx_werknemer_leeg",
+        "1",
+        _pva_docx(column_signatures(PVA, werknemer=False)),
+        ("PVA-003",),
+    ),
+    Case(
+        "kolommen_docx_werkgever_leeg",
+        "1",
+        _pva_docx(column_signatures(PVA, werkgever=False)),
+        ("PVA-003",),
+    ),
+    Case("kolommen_reportlab", "1", _pva_pdf(write_reportlab, column_signatures(PVA))),
+    Case(
+        "kolommen_reportlab_werknemer_leeg",
+        "1",
+        _pva_pdf(write_reportlab, column_signatures(PVA, werknemer=False)),
+        ("PVA-003",),
+    ),
+    Case("kolommen_fpdf", "1", _pva_pdf(write_fpdf, column_signatures(PVA))),
+    Case("gelabelde_rijen_docx", "1", _pva_docx(labelled_signatures(PVA))),
+    Case(
+        "gelabelde_rijen_docx_werknemer_leeg",
+        "1",
+        _pva_docx(labelled_signatures(PVA, werknemer_signed=False)),
+        ("PVA-003",),
+    ),
+    Case("gelabelde_rijen_reportlab", "1", _pva_pdf(write_reportlab, labelled_signatures(PVA))),
+    Case(
+        "naast_elkaar_docx",
+        "1",
+        _pva_docx(
+            (
+                "table",
+                [
+                    ["Naam werkgever:", "P. de Vries", "Naam werknemer:", NAAM],
+                    ["Datum:", dmy(PVA), "Datum:", dmy(PVA)],
+                    ["Handtekening:", "getekend", "Handtekening:", "getekend"],
+                ],
+            )
+        ),
+    ),
+    Case(
+        "voettekst_tabel_docx",
+        "1",
+        _pva_docx(
+            (
+                "footer_table",
+                [
+                    ["Paraaf werkgever", "Paraaf werknemer"],
+                    ["P. de Vries", NAAM],
+                    [dmy(PVA), dmy(PVA)],
+                ],
+            )
+        ),
+    ),
+    Case("voor_akkoord_docx", "1", _pva_docx(*voor_akkoord(PVA))),
+    Case("voor_akkoord_fpdf", "1", _pva_pdf(write_fpdf, *voor_akkoord(PVA))),
+    Case("aldus_ondertekend_docx", "1", _pva_docx(*aldus(PVA))),
+    Case("aldus_ondertekend_reportlab", "1", _pva_pdf(write_reportlab, *aldus(PVA))),
+    Case(
+        "koptekst_tabel_docx",
+        "1",
+        _pva_docx(
+            (
+                "header_table",
+                [
+                    ["", "Werkgever", "Werknemer"],
+                    ["Naam", "P. de Vries", NAAM],
+                    ["Datum", dmy(PVA), dmy(PVA)],
+                ],
+            )
+        ),
+    ),
+    Case(
+        "handtekening_afbeelding_docx",
+        "1",
+        _pva_docx(
+            (
+                "table",
+                [
+                    ["", "Werkgever", "Werknemer"],
+                    ["Naam", "P. de Vries", NAAM],
+                    ["Datum", dmy(PVA), dmy(PVA)],
+                    ["Handtekening", SIGNATURE_PICTURE, SIGNATURE_PICTURE],
+                ],
+            )
+        ),
+    ),
+    Case(
+        "handtekening_afbeelding_ontbreekt_docx",
+        "1",
+        _pva_docx(
+            (
+                "table",
+                [
+                    ["", "Werkgever", "Werknemer"],
+                    ["Naam", "P. de Vries", NAAM],
+                    ["Datum", dmy(PVA), dmy(PVA)],
+                    ["Handtekening", SIGNATURE_PICTURE, ""],
+                ],
+            )
+        ),
+        ("PVA-003",),
+    ),
+    Case(
+        "casemanager_kolom_docx",
+        "1",
+        _pva_docx(
+            (
+                "table",
+                [
+                    ["Ondertekening", "Werkgever", "Werknemer", "Casemanager"],
+                    ["Naam", "P. de Vries", NAAM, "K. Visser"],
+                    ["Functie", "HR-manager", "Timmerman", "Casemanager"],
+                    ["Datum", dmy(PVA), dmy(PVA), dmy(PVA)],
+                ],
+            )
+        ),
+    ),
+    Case(
+        "reintegratiebedrijf_rijen_docx",
+        "1",
+        _replace(
+            "06_",
+            "06_2e_spoor.docx",
+            lambda p: write_docx(
+                p,
+                [
+                    ("h", "Trajectplan 2e spoor"),
+                    *admin(),
+                    f"Datum: {dmy(date(2027, 2, 1))}",
+                    "Doel: werk bij een andere werkgever als magazijnmedewerker.",
+                    (
+                        "table",
+                        [
+                            ["Re-integratiebedrijf - naam", "K. de Boer"],
+                            ["Re-integratiebedrijf - functie", "loopbaanadviseur"],
+                            ["Naam bedrijfsarts", "A. Bakker"],
+                            ["Werknemer - naam", NAAM],
+                            ["Datum", dmy(date(2027, 2, 1))],
+                            ["Handtekening werknemer:", "getekend"],
+                        ],
+                    ),
+                ],
+            ),
+        ),
+    ),
+    Case(
+        "eje_kolommen_reportlab",
+        "1",
+        _replace(
+            "04_",
+            "04_eje.pdf",
+            lambda p: write_reportlab(
+                p,
+                [
+                    ("h", "Evaluatie na het eerste ziektejaar"),
+                    *eje_body(),
+                    (
+                        "table",
+                        [
+                            ["", "Werkgever", "Werknemer", "Casemanager"],
+                            ["Naam", "P. de Vries", NAAM, "K. Visser"],
+                            ["Datum", dmy(EJE), dmy(EJE), dmy(EJE)],
+                        ],
+                    ),
+                ],
+            ),
+        ),
+    ),
+]
+
+
+def build_case(case: Case, root: Path) -> Path:
+    folder = root / case.name
+    case.build(folder)
+    return folder

@@ -1,0 +1,74 @@
+"""The auditor on dossiers as casemanagers assemble them (issue 11): every case of
+tests/dossier_fixtures.py (python-docx with raw OOXML, reportlab, fpdf2) gives exactly
+its real gaps at blocker/warning level, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dossier_fixtures as F
+from audit_helpers import audit, rules_of
+from poortwachter.audit.lines import Line
+from poortwachter.audit.signers import extract_signers
+from poortwachter.audit.sigtables import signature_blocks
+
+
+@pytest.mark.parametrize("case", F.CASES, ids=[c.name for c in F.CASES])
+def test_case_gives_exactly_its_gaps(case: F.Case, tmp_path: Path) -> None:
+    result = audit(F.build_case(case, tmp_path))
+    assert rules_of(result) == sorted(case.expected)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(1, t) for t in ["Plan van aanpak", "Afspraken over opbouw.", *texts]]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # DOCX cells (the reader writes an empty cell as "_")
+        ["_ | Werkgever | Werknemer", "Naam | P. de Vries | Jan Jansen", "Datum | 1-3-2026 | _"],
+        # PDF text, a row on one line
+        ["Werkgever Werknemer", "Naam P. de Vries Jan Jansen", "Datum 1-3-2026"],
+        # PDF text, a cell on each line
+        ["Werkgever", "Werknemer", "Naam: P. de Vries", "Jan Jansen", "Datum: 1-3-2026"],
+        # labelled rows
+        [
+            "Naam werkgever | P. de Vries",
+            "Handtekening werkgever: | getekend",
+            "Naam werknemer | Jan Jansen",
+            "Handtekening werknemer: | _",
+        ],
+    ],
+)
+def test_an_empty_cell_in_a_party_column_means_not_signed(rows: list[str]) -> None:
+    signers = extract_signers(_lines(*rows))
+    assert {(s.name, s.role) for s in signers} == {("P. de Vries", "werkgever")}
+    (block,) = signature_blocks(_lines(*rows))
+    assert [(s.name, s.role) for s in block.unsigned] == [("Jan Jansen", "werknemer")]
+
+
+def test_a_row_empty_for_every_party_says_nothing() -> None:
+    """Pictures of signatures leave the PDF text empty: names and dates decide."""
+    rows = [
+        "_ | Werkgever | Werknemer",
+        "Naam | P. de Vries | Jan Jansen",
+        "Datum | 1-3-2026 | 2-3-2026",
+        "Handtekening | _ | _",
+    ]
+    found = {(s.name, s.role, str(s.date)) for s in extract_signers(_lines(*rows))}
+    assert found == {
+        ("P. de Vries", "werkgever", "2026-03-01"),
+        ("Jan Jansen", "werknemer", "2026-03-02"),
+    }
+
+
+def test_names_in_a_signature_table_are_not_the_employee_name() -> None:
+    from poortwachter.audit.personal import extract_employee_names
+
+    lines = _lines("Werknemer", "Werkgever", "Casemanager", "Naam: K. Visser", "A. Bakker")
+    blocks = signature_blocks(lines)
+    skip = {i for b in blocks for i in b.lines}
+    assert blocks and extract_employee_names(lines, skip) == []
