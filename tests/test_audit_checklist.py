@@ -85,5 +85,11 @@ def test_top_level_and_yaml_errors() -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError):
+    """The same Dutch message as a missing data file, without Python's "[Errno 2]"."""
+    with pytest.raises(InputError) as exc:
         load_checklist(tmp_path / "nope.yaml")
+    assert exc.value.problems == [f"{tmp_path / 'nope.yaml'}: bestand niet gevonden"]
+    with pytest.raises(InputError) as exc:
+        load_checklist(tmp_path)
+    assert "is een map" in exc.value.problems[0]
+    assert "Errno" not in exc.value.problems[0]

@@ -204,6 +204,14 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
                 f"{MAX_CHECKLIST_BYTES // (1024 * 1024)} MB)"
             )
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"checklist '{file}' kan niet gelezen worden ({exc})") from None
+    except FileNotFoundError:
+        raise InputError(f"{file}: bestand niet gevonden") from None
+    except IsADirectoryError:
+        raise InputError(f"{file}: is een map, geen checklistbestand") from None
+    except PermissionError:
+        raise InputError(f"{file}: geen leesrechten") from None
+    except UnicodeDecodeError:
+        raise InputError(f"checklist '{file}' is geen UTF-8-tekst") from None
+    except OSError as exc:
+        raise InputError(f"checklist '{file}' kan niet gelezen worden ({exc.strerror})") from None
     return parse_checklist(text, str(path) if path is not None else file.name)
