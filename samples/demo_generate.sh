@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 POORTWACHTER=${POORTWACHTER:-.venv/bin/poortwachter}
 for form in probleemanalyse plan_van_aanpak bijstelling_plan_van_aanpak eerstejaarsevaluatie eindevaluatie; do
-  "$POORTWACHTER" generate "$form" --data "samples/forms/$form.yaml" --out out/formulieren \
+  "$POORTWACHTER" generate "$form" --data "samples/forms/$form.yaml" --out out/demo/formulieren \
     --format both --overwrite
 done
-"$POORTWACHTER" batch plan_van_aanpak samples/batch_plan_van_aanpak.xlsx --out out/batch \
+"$POORTWACHTER" batch plan_van_aanpak samples/batch_plan_van_aanpak.xlsx --out out/demo/batch \
   --format docx --overwrite || test $? -eq 1

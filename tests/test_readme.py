@@ -9,6 +9,7 @@ import click
 import pytest
 
 from poortwachter.cli import cli
+from readme_sessions import differences, matches, parse, run_all
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -45,3 +46,24 @@ def test_python_examples_run(
         exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "2027-10-24" in out  # wia_aanvraag of the example, shifted by the 10-day gap
+
+
+@pytest.mark.slow
+def test_every_session_shows_what_the_command_prints() -> None:
+    """Each `$` session, run for real in a fresh folder, prints what the README shows."""
+    commands = parse(README)
+    assert len(commands) >= 18
+    run_all(commands)
+    problems = differences(commands)
+    assert not problems, (
+        "\n".join(problems)
+        + "\nNa een bewuste wijziging: .venv/bin/python tests/readme_sessions.py --update"
+    )
+
+
+def test_session_matching_treats_an_ellipsis_as_any_lines() -> None:
+    assert matches(["a", "...", "d"], ["a", "b", "c", "d"])
+    assert matches(["a", "..."], ["a"])
+    assert not matches(["a", "...", "d"], ["a", "b"])
+    assert not matches(["a", "b"], ["a", "b", "c"])
+    assert matches(["  a  "], ["  a"])
