@@ -1,10 +1,19 @@
-"""PDF reader (pypdf): text per page, with page, size and time limits."""
+"""PDF reader: text per page, with page, size and time limits.
+
+Page text comes from pdfium (pypdfium2, many times faster than pypdf on PDFs with embedded
+fonts); pypdf opens the file first and stays in charge of what it does well: encryption,
+the values of filled-in form fields (AcroForm), scan detection (a page-sized image without
+text) and, when pdfium cannot open the file or a page, the page text itself. pdfium is C
+code that cannot be interrupted inside a page, so the time limit is checked between pages
+(as before), and a file pypdf rejects is never handed to pdfium.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
 import time
+import zlib
 from typing import Any
 
 from pypdf import PdfReader
@@ -21,6 +30,9 @@ MIN_PAGE_CHARS = 25
 SCAN_PAGE_CHARS = 120
 #: an image this large (in pixels) fills a page; a logo is far smaller
 SCAN_MIN_PIXELS = 400_000
+#: decoded content (page streams and forms) a page may have before pdfium reads it; pypdf
+#: (which stops its own decoding at 75 MB) reads a page with more
+MAX_PAGE_CONTENT_BYTES = 20 * 1024 * 1024
 
 
 def _has_image(page: Any) -> bool:
@@ -82,6 +94,100 @@ def _form_field_lines(page: Any) -> list[str]:
     return lines
 
 
+def pdfium_document(data: bytes, pages: int) -> Any:
+    """The file opened by pdfium, or ``None`` when pdfium refuses it or counts other pages
+    than pypdf (a repaired page tree): then every page's text comes from pypdf."""
+    try:
+        import pypdfium2  # imported here so the package imports fast
+
+        doc = pypdfium2.PdfDocument(data)
+    except Exception:  # pdfium refuses what pypdf repaired: use pypdf's text
+        return None
+    if len(doc) != pages:
+        doc.close()
+        return None
+    return doc
+
+
+def _streams(page: Any) -> list[Any]:
+    """The page's content streams and the streams of the forms it draws (one level)."""
+    found: list[Any] = []
+    contents = page.get("/Contents")
+    if contents is not None:
+        contents = contents.get_object()
+        if isinstance(contents, list):
+            found.extend(c.get_object() for c in contents[:1000])
+        else:
+            found.append(contents)
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is not None:
+        for ref in list(xobjects.get_object().values())[:200]:
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                found.append(xobject)
+    return found
+
+
+def content_too_large(page: Any, limit: int | None = None) -> bool:
+    """Would pdfium decode more than ``limit`` bytes for this page's text (a compression
+    bomb)? Inflates the page's Flate streams with a bounded output and never keeps them;
+    a page whose streams cannot be looked at is left to pypdf."""
+    limit = MAX_PAGE_CONTENT_BYTES if limit is None else limit
+    try:
+        total = 0
+        for stream in _streams(page):
+            raw = getattr(stream, "_data", b"") or b""
+            filters = stream.get("/Filter")
+            names = [filters] if not isinstance(filters, list) else list(filters)
+            if names and names[0] == "/FlateDecode":
+                inflater = zlib.decompressobj()
+                total += len(inflater.decompress(raw, limit - total + 1))
+            else:
+                total += len(raw)
+            if total > limit:
+                return True
+    except Exception:  # hostile objects or a broken stream: pypdf reads the page
+        return True
+    return False
+
+
+class _PdfiumText:
+    """Page text from pdfium, or ``None`` for a page (or file) pdfium cannot read, so the
+    caller falls back to pypdf. Closes the document when done."""
+
+    def __init__(self, data: bytes, pages: int) -> None:
+        self._doc: Any = pdfium_document(data, pages)
+
+    def page_text(self, index: int) -> str | None:
+        if self._doc is None:
+            return None
+        page = textpage = None
+        try:
+            page = self._doc[index]
+            textpage = page.get_textpage()
+            return str(textpage.get_text_range())
+        except Exception:  # one page pdfium cannot read: pypdf tries it
+            return None
+        finally:
+            if textpage is not None:
+                textpage.close()
+            if page is not None:
+                page.close()
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+
+def _pypdf_text(page: Any) -> str:
+    try:
+        return str(page.extract_text() or "")
+    except Exception:  # one broken page must not lose the others
+        return ""
+
+
 def read_pdf(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a PDF; a broken, encrypted or image-only PDF gives ``readable=False``.
 
@@ -124,6 +230,22 @@ def _read_pdf(data: bytes, path: str, limits: Limits) -> Document:
     if total_pages == 0:
         return unreadable(path, "pdf", size, "bevat geen pagina's (beschadigd of afgebroken)")
 
+    pdfium = _PdfiumText(data, total_pages)
+    try:
+        return _read_pages(reader, total_pages, pdfium, path, size, truncated, limits)
+    finally:
+        pdfium.close()
+
+
+def _read_pages(
+    reader: PdfReader,
+    total_pages: int,
+    pdfium: _PdfiumText,
+    path: str,
+    size: int,
+    truncated: bool,
+    limits: Limits,
+) -> Document:
     pages: list[str] = []
     scanned: list[int] = []
     notes: list[str] = []
@@ -136,9 +258,11 @@ def _read_pdf(data: bytes, path: str, limits: Limits) -> Document:
         page = None
         try:
             page = reader.pages[index]
-            text = page.extract_text() or ""
         except Exception:  # one broken page must not lose the others
-            text = ""
+            page = None
+        text = None if page is None or content_too_large(page) else pdfium.page_text(index)
+        if text is None:
+            text = _pypdf_text(page) if page is not None else ""
         if page is not None:
             fields = _form_field_lines(page)
             if fields:
