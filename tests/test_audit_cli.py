@@ -70,6 +70,16 @@ def test_checklist_commands(tmp_path: Path) -> None:
     assert code == 2 and "regel-id AO-002" in message and "regel " in message
 
 
+def test_checklist_types_lists_every_check_type_with_its_parameters() -> None:
+    from poortwachter.audit.checks import CHECKS
+
+    code, out = run("checklist", "types")
+    names = [line.split()[0] for line in out.splitlines() if not line.startswith(" ")]
+    assert code == 0 and names == sorted(CHECKS)
+    assert "max_days (verplicht)" in out  # max_interval's required parameter
+    assert all(spec.description for spec in CHECKS.values())
+
+
 @pytest.mark.parametrize("fmt", ["json", "html", "xlsx", "text"])
 def test_formats_to_file(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"r.{fmt}"

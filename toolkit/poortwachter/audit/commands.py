@@ -202,7 +202,8 @@ def checklist_group() -> None:
     \b
     Voorbeelden:
       poortwachter checklist show
-      poortwachter checklist validate mijn-checklist.yaml
+      poortwachter checklist types
+      poortwachter checklist validate samples/fouten/checklist_met_fout.yaml
     """
 
 
@@ -239,10 +240,32 @@ def checklist_validate(file: str | None) -> int:
     """Controleer een checklist: onbekende checktypes, dubbele regel-id's en foute
     parameters worden gemeld met regelnummer en regel-id (exitcode 2).
 
-    Voorbeeld: poortwachter checklist validate mijn-checklist.yaml
+    Voorbeeld: poortwachter checklist validate samples/fouten/checklist_met_fout.yaml
     """
     from poortwachter.audit.checklist import load_checklist
 
     cl = load_checklist(file)
     click.echo(f"Checklist {cl.id} {cl.version} is geldig: {len(cl.rules)} regels.")
+    return 0
+
+
+@checklist_group.command("types")
+def checklist_types() -> int:
+    """Toon de controletypes die een regel (veld 'check') kan gebruiken, met hun parameters.
+
+    Voorbeeld: poortwachter checklist types
+    """
+    from poortwachter.audit.checks import CHECKS
+
+    width = max(map(len, CHECKS))
+    lines = []
+    for name in sorted(CHECKS):
+        spec = CHECKS[name]
+        lines.append(f"{name:<{width}}  {spec.description}")
+        params = [
+            f"{key}{' (verplicht)' if rule.get('required') else ''}"
+            for key, rule in spec.params.items()
+        ]
+        lines.append(f"{'':<{width}}  parameters: {', '.join(params) or 'geen'}")
+    click.echo("\n".join(lines))
     return 0
