@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -158,3 +159,18 @@ def test_library_logging_is_silent_until_the_caller_configures_it() -> None:
     )
     assert "stil" not in done.stderr
     assert "hoorbaar" in done.stderr
+
+
+def test_shell_completion_script_as_the_readme_says() -> None:
+    """README: eval "$(_POORTWACHTER_COMPLETE=bash_source poortwachter)"."""
+    exe = shutil.which("poortwachter", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    done = subprocess.run(
+        [exe],
+        env={**os.environ, "_POORTWACHTER_COMPLETE": "bash_source"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "_poortwachter_completion" in done.stdout and "complete " in done.stdout

@@ -9,6 +9,7 @@ rows were still handled; 2 usage error or unusable input (a Dutch message, no tr
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -18,12 +19,17 @@ import click
 from poortwachter import __version__, cli_dutch
 from poortwachter.cli_options import (
     DATE,
+    DEBUG_ENV,
+    Verbosity,
+    configure_logging,
+    debug_requested,
     emit,
     format_option,
     output_option,
     peildatum_option,
     spreadsheet_limits_options,
     toon_bsn_option,
+    verbosity_options,
 )
 from poortwachter.errors import InputError
 
@@ -62,12 +68,16 @@ class Group(click.Group):
     message="%(prog)s %(version)s",
     help="Toon de versie en stop.",
 )
-def cli() -> None:
+@verbosity_options
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: bool, debug: bool) -> None:
     """Poortwachter: UWV-formulieren maken, verzuimdossiers toetsen en deadlines bewaken
     volgens de Wet verbetering poortwachter.
 
     Voorbeeld: poortwachter timeline --eerste-ziektedag 2026-01-01
     """
+    ctx.obj = Verbosity(quiet=quiet, verbose=verbose, debug=debug or debug_requested([]))
+    configure_logging(ctx.obj)
 
 
 def _case_document(
@@ -146,8 +156,8 @@ def _case_document(
 @click.option(
     "--zaak",
     "case_file",
-    type=click.Path(dir_okay=False),
-    help="Lees de zaak uit een YAML- of JSON-bestand.",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Lees de zaak uit een YAML- of JSON-bestand; '-' leest standaardinvoer.",
 )
 @format_option("table", "json", "ics", "xlsx", default="table")
 @output_option
@@ -299,9 +309,10 @@ _register_commands()
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
     cli_dutch.install()
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
         rv = cli.main(
-            args=list(argv) if argv is not None else None,
+            args=args,
             prog_name="poortwachter",
             standalone_mode=False,
         )
@@ -324,5 +335,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             "(zonder persoonsgegevens).",
             err=True,
         )
+        if debug_requested(args):
+            traceback.print_exc()
+        else:
+            click.echo(f"Met --debug of {DEBUG_ENV}=1 ziet u de details.", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(rv if isinstance(rv, int) else EXIT_OK)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -45,9 +48,9 @@ def output_option(func: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, writable=True),
+        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
         default=None,
-        help="Schrijf naar dit bestand in plaats van naar de terminal.",
+        help="Schrijf naar dit bestand in plaats van naar de terminal ('-': standaarduitvoer).",
     )(func)
 
 
@@ -95,17 +98,113 @@ def spreadsheet_limits_options(func: F) -> F:
 
 
 def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> None:
-    """Write command output to --output (atomically) or to stdout."""
-    if output:
+    """Write command output to --output (atomically) or to stdout (no --output, or ``-``).
+
+    Binary output (XLSX) goes to stdout only when asked for with ``--output -``.
+    """
+    if output and output != "-":
         from poortwachter.files import write_atomic
 
         write_atomic(output, data)
-        click.echo(f"Geschreven: {output}", err=True)
+        if not is_quiet():
+            click.echo(f"Geschreven: {output}", err=True)
         return
-    if isinstance(data, bytes) and binary_name:
-        raise InputError(f"{binary_name} kan niet naar de terminal; geef --output BESTAND")
+    if isinstance(data, bytes) and binary_name and not output:
+        raise InputError(
+            f"{binary_name} kan niet naar de terminal; geef --output BESTAND (of --output - "
+            "voor standaarduitvoer)"
+        )
     if isinstance(data, bytes):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         click.echo(data, nl=False)
+
+
+# ------------------------------------------------------------------ --quiet/--verbose/--debug
+
+#: Set to 1 to see the traceback of an internal error (for a bug report), like ``--debug``.
+DEBUG_ENV = "POORTWACHTER_DEBUG"
+_LEVEL_WORDS = {"DEBUG": "debug", "INFO": "info", "WARNING": "waarschuwing", "ERROR": "fout"}
+
+
+@dataclass(frozen=True)
+class Verbosity:
+    """What the user asked to see on stderr (the group options), kept in ``ctx.obj``."""
+
+    quiet: bool = False
+    verbose: bool = False
+    debug: bool = False
+
+    @property
+    def log_level(self) -> int:
+        if self.debug:
+            return logging.DEBUG
+        if self.verbose:
+            return logging.INFO
+        return logging.ERROR if self.quiet else logging.WARNING
+
+
+def debug_requested(args: list[str]) -> bool:
+    """``--debug`` among the arguments or POORTWACHTER_DEBUG=1 in the environment."""
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0") or "--debug" in args
+
+
+def current_verbosity() -> Verbosity:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, Verbosity) else Verbosity()
+
+
+def is_quiet() -> bool:
+    """``--quiet``: only errors on stderr (no progress, no 'Geschreven:')."""
+    return current_verbosity().quiet
+
+
+class _DutchFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        word = _LEVEL_WORDS.get(record.levelname, record.levelname.lower())
+        return f"{word}: {record.getMessage()}"
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the current sys.stderr (click's test runner swaps it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(_DutchFormatter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def configure_logging(verbosity: Verbosity) -> None:
+    """The library's log messages (logger ``poortwachter``) on stderr at the asked level;
+    with ``--verbose`` also Python warnings of the libraries underneath (weasyprint's)."""
+    logger = logging.getLogger("poortwachter")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrHandler)]:
+        logger.removeHandler(handler)
+    logger.addHandler(_StderrHandler())
+    logger.setLevel(verbosity.log_level)
+    logging.captureWarnings(verbosity.verbose or verbosity.debug)
+    warnings_logger = logging.getLogger("py.warnings")
+    for handler in [h for h in warnings_logger.handlers if isinstance(h, _StderrHandler)]:
+        warnings_logger.removeHandler(handler)
+    if verbosity.verbose or verbosity.debug:
+        warnings_logger.addHandler(_StderrHandler())
+
+
+def verbosity_options(func: F) -> F:
+    """--quiet, --verbose and --debug for the command group."""
+    func = click.option(
+        "--debug",
+        is_flag=True,
+        help=f"Alle meldingen, en bij een interne fout de traceback (ook: {DEBUG_ENV}=1).",
+    )(func)
+    func = click.option(
+        "--verbose", "-v", is_flag=True, help="Ook de meldingen van de bibliotheek (info)."
+    )(func)
+    return click.option(
+        "--quiet", "-q", is_flag=True, help="Alleen fouten: geen voortgang of 'Geschreven:'."
+    )(func)

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from poortwachter.audit.limits import DEFAULT_LIMITS
-from poortwachter.cli_options import DATE, emit, toon_bsn_option
+from poortwachter.cli_options import DATE, emit, is_quiet, toon_bsn_option
 from poortwachter.errors import InputError
 
 #: files that make a folder a dossier itself rather than a folder of dossiers
@@ -159,7 +159,7 @@ def audit_command(
         DEFAULT_LIMITS, read_bytes=max_bytes, max_pages=max_pages, seconds_per_file=timeout
     )
     dossiers = group_dossiers(paths)
-    show_progress = len(dossiers) > 1 and sys.stderr.isatty()
+    show_progress = len(dossiers) > 1 and sys.stderr.isatty() and not is_quiet()
     results = []
     for n, dossier in enumerate(dossiers, start=1):
         if show_progress:

@@ -89,8 +89,9 @@ def _pattern_option(func: click.decorators.FC) -> click.decorators.FC:
     "--data",
     "data_file",
     required=True,
-    type=click.Path(dir_okay=False),
-    help="Zaakbestand (.yaml, .yml of .json) met de velden van het formulier.",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Zaakbestand (.yaml, .yml of .json) met de velden van het formulier; '-' leest "
+    "standaardinvoer.",
 )
 @_out_option
 @_format_option
@@ -107,7 +108,7 @@ def generate(
     overwrite: bool,
 ) -> int:
     from poortwachter.generate.write import write_form
-    from poortwachter.inputs.cases import load_case_document
+    from poortwachter.inputs.cases import load_case_document, shown_name
 
     data = load_case_document(data_file)
     paths = write_form(
@@ -118,7 +119,7 @@ def generate(
         pattern=pattern,
         templates_dir=templates_dir,
         overwrite=overwrite,
-        source=data_file,
+        source=shown_name(data_file),
     )
     for path in paths:
         click.echo(str(path))

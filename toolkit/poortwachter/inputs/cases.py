@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,19 +124,35 @@ def read_cases(
     return result
 
 
-def load_case_document(path: str | Path) -> dict[str, Any]:
-    """Parse a YAML or JSON file into a dict (safe loaders only)."""
+#: The path that means standard input (``--data -``, ``--zaak -``).
+STDIN = "-"
+STDIN_NAME = "standaardinvoer"
+
+
+def _case_bytes(path: str | Path) -> tuple[str, bytes]:
+    """The name to show and the bytes of a case file, or of standard input for ``-``."""
+    too_big = f"het bestand is groter dan {MAX_CASE_FILE_BYTES // (1024 * 1024)} MB"
+    if str(path) == STDIN:
+        raw = sys.stdin.buffer.read(MAX_CASE_FILE_BYTES + 1)
+        if len(raw) > MAX_CASE_FILE_BYTES:
+            raise InputError(f"{STDIN_NAME}: {too_big}")
+        return STDIN_NAME, raw
     p = Path(path)
     name = str(path)
     if not p.is_file():
         raise InputError(f"{name}: bestand niet gevonden")
     if p.stat().st_size > MAX_CASE_FILE_BYTES:
-        raise InputError(
-            f"{name}: het bestand is groter dan {MAX_CASE_FILE_BYTES // (1024 * 1024)} MB"
-        )
-    text = p.read_bytes().decode("utf-8-sig", errors="replace")
+        raise InputError(f"{name}: {too_big}")
+    return name, p.read_bytes()
+
+
+def load_case_document(path: str | Path) -> dict[str, Any]:
+    """Parse a YAML or JSON file into a dict (safe loaders only); ``-`` reads standard input
+    (YAML, which also reads JSON)."""
+    name, raw = _case_bytes(path)
+    text = raw.decode("utf-8-sig", errors="replace")
     try:
-        data = load_document(text, json_syntax=p.suffix.lower() == ".json")
+        data = load_document(text, json_syntax=Path(str(path)).suffix.lower() == ".json")
     except DocumentError as exc:
         line = f" (regel {exc.line})" if exc.line else ""
         raise InputError(f"{name}{line}: {exc.reason}") from None
@@ -161,5 +178,11 @@ def case_from_document(data: dict[str, Any], source: str = "") -> Case:
 
 
 def load_case_file(path: str | Path) -> Case:
-    """Read one case from a YAML or JSON file (nested fields, see ``CASE_SCHEMA``)."""
-    return case_from_document(load_case_document(path), str(path))
+    """Read one case from a YAML or JSON file (nested fields, see ``CASE_SCHEMA``); ``-`` reads
+    standard input."""
+    return case_from_document(load_case_document(path), shown_name(path))
+
+
+def shown_name(path: str | Path) -> str:
+    """How messages name an input: its path, or 'standaardinvoer' for ``-``."""
+    return STDIN_NAME if str(path) == STDIN else str(path)

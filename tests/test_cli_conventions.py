@@ -1,0 +1,104 @@
+"""Conventions scripts and shells expect: ``-`` for stdin/stdout, --quiet/--verbose/--debug,
+a traceback only when asked for."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import RunCli
+from generate_helpers import REPO
+from poortwachter.cli import cli
+
+ZAAK = REPO / "samples" / "zaak.yaml"
+PEIL = ["--peildatum", "2026-03-01"]
+
+
+def test_zaak_from_stdin_equals_zaak_from_file() -> None:
+    from_file = CliRunner().invoke(
+        cli, ["timeline", "--zaak", str(ZAAK), *PEIL, "--format", "json"]
+    )
+    from_stdin = CliRunner().invoke(
+        cli, ["timeline", "--zaak", "-", *PEIL, "--format", "json"], input=ZAAK.read_bytes()
+    )
+    assert from_file.exit_code == from_stdin.exit_code == 0, from_stdin.output
+    assert json.loads(from_stdin.stdout) == json.loads(from_file.stdout)
+
+
+def test_form_data_from_stdin(tmp_path: Path) -> None:
+    sample = (REPO / "samples" / "forms" / "plan_van_aanpak.yaml").read_bytes()
+    done = CliRunner().invoke(
+        cli,
+        ["generate", "plan_van_aanpak", "--data", "-", "--out", str(tmp_path), "--format", "docx"],
+        input=sample,
+    )
+    assert done.exit_code == 0, done.output
+    [written] = tmp_path.glob("*.docx")
+    assert written.read_bytes()[:2] == b"PK"
+
+
+def test_bad_stdin_is_named_standaardinvoer(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"werknemer: {naam: X}\n")))
+    code, _out, err = run_cli("generate", "plan_van_aanpak", "--data", "-")
+    assert code == 2
+    assert "standaardinvoer, veld 'activiteiten': ontbreekt" in err
+
+
+def test_output_dash_writes_binary_to_stdout_only_when_asked() -> None:
+    args = ["timeline", "--eerste-ziektedag", "2026-01-01", *PEIL, "--format", "xlsx"]
+    done = CliRunner().invoke(cli, [*args, "--output", "-"])
+    assert done.exit_code == 0 and done.stdout_bytes[:4] == b"PK\x03\x04"
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code != 0 and "--output -" in str(refused.exception or refused.output)
+
+
+def test_quiet_leaves_out_what_was_written(tmp_path: Path, run_cli: RunCli) -> None:
+    target = tmp_path / "t.json"
+    args = ["timeline", "--eerste-ziektedag", "2026-01-01", "--format", "json", "-o", str(target)]
+    code, _out, err = run_cli(*args)
+    assert code == 0 and "Geschreven:" in err
+    code, _out, err = run_cli("--quiet", *args)
+    assert code == 0 and err == "" and json.loads(target.read_text())["milestones"]
+
+
+def _break_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        logging.getLogger("poortwachter.domain.timeline").info("tijdlijn wordt berekend")
+        raise RuntimeError("kapot van binnen")
+
+    monkeypatch.setattr("poortwachter.domain.timeline.compute_timeline", broken)
+
+
+def test_internal_error_traceback_only_with_debug(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _break_timeline(monkeypatch)
+    args = ["timeline", "--eerste-ziektedag", "2026-01-01"]
+    monkeypatch.delenv("POORTWACHTER_DEBUG", raising=False)
+    code, _out, err = run_cli(*args)
+    assert code == 3 and "interne fout" in err and "Traceback" not in err
+    assert "--debug" in err
+    code, _out, err = run_cli("--debug", *args)
+    assert code == 3 and "Traceback" in err and "kapot van binnen" in err
+    assert "info: tijdlijn wordt berekend" in err  # --debug shows every log level
+    monkeypatch.setenv("POORTWACHTER_DEBUG", "1")
+    code, _out, err = run_cli(*args)
+    assert code == 3 and "Traceback" in err
+
+
+def test_verbose_shows_the_librarys_log_messages(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _break_timeline(monkeypatch)
+    args = ["timeline", "--eerste-ziektedag", "2026-01-01"]
+    assert "tijdlijn wordt berekend" not in run_cli(*args)[2]
+    assert "info: tijdlijn wordt berekend" in run_cli("--verbose", *args)[2]
