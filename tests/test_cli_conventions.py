@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -102,3 +104,29 @@ def test_verbose_shows_the_librarys_log_messages(
     args = ["timeline", "--eerste-ziektedag", "2026-01-01"]
     assert "tijdlijn wordt berekend" not in run_cli(*args)[2]
     assert "info: tijdlijn wordt berekend" in run_cli("--verbose", *args)[2]
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, (*prefix, name)))
+    return found
+
+
+@pytest.mark.parametrize("path", _commands(cli), ids=" ".join)
+def test_help_is_dutch_and_keeps_example_commands_whole(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"], terminal_width=80)
+    assert result.exit_code == 0
+    shown = result.output
+    for english in ("FILE", "DIRECTORY", "PATH", "TEXT", "INTEGER", "[OPTIONS]", "Usage:"):
+        assert english not in shown, f"{english} in `{' '.join(path)} --help`"
+    command = cli
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    examples = re.findall(r"poortwachter [^\n]+", command.help or "")
+    assert examples, f"`{' '.join(path)} --help` shows no example"
+    lines = {line.strip() for line in shown.splitlines()}
+    for example in examples:  # each example whole on a line of its own, not re-wrapped
+        assert example.strip() in lines, example

@@ -8,6 +8,8 @@ rows were still handled; 2 usage error or unusable input (a Dutch message, no tr
 
 from __future__ import annotations
 
+import inspect
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -36,10 +38,55 @@ from poortwachter.errors import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+#: Dutch placeholders for click's type names (``--out MAP`` rather than ``--out DIRECTORY``).
+_TYPE_METAVARS = {
+    "file": "BESTAND",
+    "directory": "MAP",
+    "path": "PAD",
+    "integer": "GETAL",
+    "integer range": "GETAL",
+    "float": "GETAL",
+    "float range": "GETAL",
+    "text": "TEKST",
+}
+
+
+def _dutch_metavar(param: click.Parameter) -> None:
+    word = _TYPE_METAVARS.get(getattr(param.type, "name", ""))
+    if param.metavar is not None or word is None:
+        return
+    if isinstance(param, click.Argument):
+        word += "..." if param.nargs != 1 else ""
+        word = word if param.required else f"[{word}]"
+    param.metavar = word
+
+
+_INLINE_EXAMPLE = re.compile(r"(Voorbeeld(?:en)?):\s+(poortwachter [^\n]+)")
+
+
+def _keep_examples(text: str | None) -> str | None:
+    """Indented paragraphs (example commands) are shown as written, not re-wrapped."""
+    if not text:
+        return text
+    paragraphs = []
+    for p in inspect.cleandoc(text).split("\n\n"):
+        inline = _INLINE_EXAMPLE.fullmatch(p)
+        if inline:  # "Voorbeeld: poortwachter ..." on one line → the command on a line of its own
+            p = f"\b\n{inline.group(1)}:\n  {inline.group(2)}"
+        elif not p.startswith("\b") and all(line.startswith(" ") for line in p.split("\n")):
+            p = "\b\n" + p
+        paragraphs.append(p)
+    return "\n\n".join(paragraphs)
+
+
 def _dutch_metavars(cmd: click.Command) -> None:
-    """Dutch usage line ('[OPTIES]', 'OPDRACHT [ARGS]...') for a command and its subcommands."""
+    """Dutch usage line ('[OPTIES]', 'OPDRACHT [ARGS]...'), Dutch placeholders and examples
+    kept whole, for a command and its subcommands."""
     if cmd.options_metavar == "[OPTIONS]":
         cmd.options_metavar = cli_dutch.OPTIONS_METAVAR
+    for param in cmd.params:
+        _dutch_metavar(param)
+    cmd.help = _keep_examples(cmd.help)
     if isinstance(cmd, click.Group):
         if cmd.subcommand_metavar == "COMMAND [ARGS]...":
             cmd.subcommand_metavar = cli_dutch.SUBCOMMAND_METAVAR

@@ -194,7 +194,11 @@ def batch(
     return result.exit_code
 
 
-@click.group("templates", help="De sjablonen van de formulieren bekijken en controleren.")
+@click.group(
+    "templates",
+    help="De sjablonen van de formulieren bekijken en controleren.\n\n"
+    "Voorbeelden:\n\n  poortwachter templates list --velden\n  poortwachter templates check",
+)
 def templates() -> None:
     """Group of the template subcommands."""
 
@@ -235,7 +239,7 @@ def templates_list(templates_dir: str | None, velden: bool) -> int:
     help=(
         "Controleer sjablonen: velden die het formulier niet kent, verplichte velden die "
         "ontbreken en Jinja-code die Word over meerdere tekstdelen heeft verdeeld. "
-        "Zonder DIR: de meegeleverde sjablonen. Exitcode 2 bij problemen.\n\n"
+        "Zonder MAP: de meegeleverde sjablonen. Exitcode 2 bij problemen.\n\n"
         "Voorbeeld:\n\n  poortwachter templates check mijn_sjablonen/"
     ),
 )
