@@ -244,14 +244,19 @@ def write_fpdf(path: Path, blocks: Sequence[Block]) -> None:
 # ------------------------------------------------------------------ parts
 
 
-def pva_body(when: date = PVA) -> list[Block]:
+VISIE = "Visie werknemer: de werknemer is het eens met dit plan."
+CASEMANAGER = "Casemanager: K. Visser"
+
+
+def pva_body(when: date = PVA, **replace: Block) -> list[Block]:
+    """The plan's body; ``visie=`` / ``casemanager=`` replace those lines."""
     return [
         *admin(),
         f"Datum: {dmy(when)}",
-        "Casemanager: K. Visser",
+        replace.get("casemanager", CASEMANAGER),
         "Einddoel: terugkeer in eigen functie als timmerman.",
         "Afspraken: opbouw van 2 naar 4 uur per dag in aangepast werk.",
-        "Visie werknemer: de werknemer is het eens met dit plan.",
+        replace.get("visie", VISIE),
     ]
 
 
@@ -341,15 +346,21 @@ def _replace(prefix: str, name: str, writer: Callable[[Path], None]) -> Callable
     return build
 
 
-def _pva_docx(*signatures: Block, header: str | None = None) -> Callable[[Path], None]:
-    blocks: list[Block] = [("h", "Plan van aanpak"), *pva_body(), *signatures]
+def _pva_docx(
+    *signatures: Block, header: str | None = None, **replace: Block
+) -> Callable[[Path], None]:
+    signatures = signatures or (column_signatures(PVA),)
+    blocks: list[Block] = [("h", "Plan van aanpak"), *pva_body(**replace), *signatures]
     if header:
         blocks.insert(0, ("header", header))
     return _replace("02_", "02_pva.docx", lambda p: write_docx(p, blocks))
 
 
-def _pva_pdf(writer: Callable[[Path, Sequence[Block]], None], *signatures: Block) -> Any:
-    blocks: list[Block] = [("h", "Plan van aanpak"), *pva_body(), *signatures]
+def _pva_pdf(
+    writer: Callable[[Path, Sequence[Block]], None], *signatures: Block, **replace: Block
+) -> Any:
+    signatures = signatures or (column_signatures(PVA),)
+    blocks: list[Block] = [("h", "Plan van aanpak"), *pva_body(**replace), *signatures]
     return _replace("02_", "02_pva.pdf", lambda p: writer(p, blocks))
 
 
@@ -535,6 +546,116 @@ CASES: list[Case] = [
             ),
         ),
     ),
+]
+
+
+def eind_blocks(*extra: Block) -> list[Block]:
+    return [
+        ("h", "Eindevaluatie"),
+        *admin(),
+        f"Datum: {dmy(EIND)}",
+        "Resultaat: werknemer werkt 20 uur per week in aangepast werk.",
+        *extra,
+        column_signatures(EIND),
+    ]
+
+
+def _eind_without_ow(*extra: Block) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        base(folder, ["08_", "09_"])
+        write_docx(folder / "08_eindevaluatie.docx", eind_blocks(*extra))
+
+    return build
+
+
+def _log(rows: list[tuple[date, str, str]]) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        base(folder)
+        MS.write_xlsx(rows, folder / "03_activiteitenoverzicht.xlsx")
+
+    return build
+
+
+def consults_only_log() -> list[tuple[date, str, str]]:
+    """Evaluations until June 2026, then only phone calls and consults."""
+    from datetime import timedelta
+
+    rows = [r for r in MS.activity_rows(PVA, date(2027, 9, 20)) if r[0] <= date(2026, 6, 15)]
+    when = date(2026, 7, 10)
+    while when < date(2027, 9, 20):
+        rows.append((when, "Telefonisch consult bedrijfsarts", "A. Bakker"))
+        rows.append((when + timedelta(days=14), "Gesprek HR over verlof (telefonisch)", "HR"))
+        when += timedelta(days=30)
+    return sorted(rows)
+
+
+CASES += [
+    # ---------------------------------------------------------------- 4 filled in
+    Case(
+        "visie_plaatshouder_docx",
+        "4",
+        _pva_docx(visie=("sdt", "Visie werknemer", None)),
+        ("PVA-005",),
+    ),
+    Case(
+        "visie_inhoudsveld_gevuld_docx",
+        "4",
+        _pva_docx(visie=("sdt", "Visie werknemer", "ik sta achter dit plan")),
+    ),
+    Case(
+        "visie_formulierveld_leeg_docx",
+        "4",
+        _pva_docx(visie=("formtext", "Visie werknemer", None)),
+        ("PVA-005",),
+    ),
+    Case(
+        "visie_formulierveld_gevuld_docx",
+        "4",
+        _pva_docx(visie=("formtext", "Visie werknemer", "eens met het plan")),
+    ),
+    Case(
+        "visie_nvt_reportlab",
+        "4",
+        _pva_pdf(write_reportlab, visie="Visie werknemer: n.v.t."),
+        ("PVA-005",),
+    ),
+    Case(
+        "visie_plaatshoudertekst_fpdf",
+        "4",
+        _pva_pdf(write_fpdf, visie=f"Visie werknemer: {PLACEHOLDER}"),
+        ("PVA-005",),
+    ),
+    Case(
+        "visie_kop_leeg_docx",
+        "4",
+        _pva_docx(visie=("table", [["Visie werknemer", ""], ["Opmerkingen", "geen"]])),
+        ("PVA-005",),
+    ),
+    Case(
+        "visie_kop_gevuld_docx",
+        "4",
+        _pva_docx(visie=("table", [["Visie werknemer", "Ik wil graag terug."]])),
+    ),
+    Case("casemanager_volgt_docx", "4", _pva_docx(casemanager="Casemanager: volgt"), ("PVA-004",)),
+    Case(
+        "casemanager_nog_in_te_vullen_reportlab",
+        "4",
+        _pva_pdf(write_reportlab, casemanager="Casemanager: nog in te vullen"),
+        ("PVA-004",),
+    ),
+    Case("oordeel_vakje_leeg_docx", "4", _eind_without_ow("☐ Oordeel werknemer"), ("OW-001",)),
+    Case(
+        "oordeel_formvakje_leeg_docx",
+        "4",
+        _eind_without_ow(("check", "Oordeel werknemer bijgevoegd", False)),
+        ("OW-001",),
+    ),
+    Case(
+        "oordeel_in_eindevaluatie_docx",
+        "4",
+        _eind_without_ow("Oordeel werknemer: ☒ eens ☐ oneens; ik ben tevreden."),
+    ),
+    Case("logboek_alleen_consulten", "4", _log(consults_only_log()), ("EVAL-001",)),
 ]
 
 

@@ -72,3 +72,66 @@ def test_names_in_a_signature_table_are_not_the_employee_name() -> None:
     blocks = signature_blocks(lines)
     skip = {i for b in blocks for i in b.lines}
     assert blocks and extract_employee_names(lines, skip) == []
+
+
+def test_docx_reader_drops_placeholders_and_shows_form_boxes(tmp_path: Path) -> None:
+    from poortwachter.audit.readers.docx import read_docx
+
+    path = tmp_path / "formulier.docx"
+    F.write_docx(
+        path,
+        [
+            ("h", "Plan van aanpak"),
+            ("sdt", "Visie werknemer", None),
+            ("sdt", "Einddoel", "terugkeer in eigen werk"),
+            ("formtext", "Casemanager", None),
+            ("check", "Oordeel werknemer bijgevoegd", False),
+            ("check", "Eindevaluatie bijgevoegd", True),
+        ],
+    )
+    text = read_docx(path.read_bytes(), path.name).text
+    assert "Klik of tik" not in text
+    assert "Einddoel: terugkeer in eigen werk" in text
+    assert "\u2610 Oordeel werknemer bijgevoegd" in text
+    assert "\u2612 Eindevaluatie bijgevoegd" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "filled"),
+    [
+        ("n.v.t.", False),
+        ("N.V.T", False),
+        ("volgt", False),
+        ("nog in te vullen", False),
+        ("______", False),
+        ("Klik hier als u tekst wilt invoeren.", False),
+        ("Klik of tik om tekst in te voeren.", False),
+        ("eens met het plan", True),
+        ("nvt: werknemer is volledig hersteld", True),
+    ],
+)
+def test_filled_in_means_filled_in(value: str, filled: bool) -> None:
+    from poortwachter.audit.extract import extract_sections
+    from poortwachter.audit.filled import is_empty_value
+    from poortwachter.audit.model import Document
+
+    assert is_empty_value(value) is not filled
+    doc = Document("x.pdf", "pdf", 1, pages=[f"Plan van aanpak\nVisie werknemer: {value}"])
+    assert ("visie_werknemer" in extract_sections(doc)) is filled
+
+
+@pytest.mark.parametrize(
+    ("row", "counts"),
+    [
+        ("12-03-2026 | Evaluatiegesprek plan van aanpak | HR", True),
+        ("12-03-2026 | Voortgangsgesprek (telefonisch) | HR", True),
+        ("12-03-2026 | Gesprek werkgever en werknemer | HR", True),
+        ("12-03-2026 | Telefonisch consult bedrijfsarts | A. Bakker", False),
+        ("12-03-2026 | Spreekuur bedrijfsarts | A. Bakker", False),
+        ("12-03-2026 | Werknemer gebeld over verlof | HR", False),
+    ],
+)
+def test_only_evaluations_in_a_log_count_as_evaluations(row: str, counts: bool) -> None:
+    from poortwachter.audit.checks import _is_eval_row
+
+    assert _is_eval_row(row) is counts

@@ -298,9 +298,27 @@ def check_contains_section(rule: Rule, ctx: AuditContext) -> list[Finding]:
     return findings
 
 
+#: an activity row that is an evaluation of the plan: an evaluation, a voortgangsgesprek,
+#: a bijstelling; not any consult, spreekuur or phone call
 _EVAL_ROW = re.compile(
-    r"(evaluatie|voortgang|gesprek|bijstelling|overleg|spreekuur|consult|afspraak)", re.IGNORECASE
+    r"(evaluatie|voortgang|bijstelling|plan van aanpak|\bpva\b|re-?integratiegesprek|"
+    r"driegesprek|gesprek (met )?(werkgever|werknemer|leidinggevende)|"
+    r"(werkgever|leidinggevende)\W+werknemer)",
+    re.IGNORECASE,
 )
+_NOT_EVAL_ROW = re.compile(
+    r"(telefo|gebeld|\bbel|consult|spreekuur|e-?mail|\bmail|sms|whatsapp|brief|ziekmelding|"
+    r"herinnering|afspraak gemaakt|uitnodiging)",
+    re.IGNORECASE,
+)
+_SURELY_EVAL = re.compile(r"(evaluatie|voortgang)", re.IGNORECASE)
+
+
+def _is_eval_row(text: str) -> bool:
+    """An activity row about an evaluation of the plan (issue 11 item 4)."""
+    if not _EVAL_ROW.search(text):
+        return False
+    return bool(_SURELY_EVAL.search(text)) or not _NOT_EVAL_ROW.search(text)
 
 
 def check_max_interval(rule: Rule, ctx: AuditContext) -> list[Finding]:
@@ -311,14 +329,11 @@ def check_max_interval(rule: Rule, ctx: AuditContext) -> list[Finding]:
         if doc.date is not None:
             points.append((doc.date, _date_evidence(doc)))
     if rule.params.get("activity_rows", True):
-        row_pattern = (
-            re.compile(rule.params["row_pattern"], re.IGNORECASE)
-            if rule.params.get("row_pattern")
-            else _EVAL_ROW
-        )
+        custom = rule.params.get("row_pattern")
+        row_pattern = re.compile(custom, re.IGNORECASE) if custom else None
         for doc in ctx.of_kind([DocumentKind.ACTIVITEITENOVERZICHT]):
             for when, text in doc.activity_dates:
-                if row_pattern.search(text):
+                if row_pattern.search(text) if row_pattern else _is_eval_row(text):
                     points.append((when, Evidence(doc.path, doc.first_page, text[:200])))
     # evaluations evaluate the plan: count from the first plan van aanpak on, up to the
     # eindevaluatie (or the peildatum)

@@ -50,6 +50,8 @@ def title_patterns() -> dict[DocumentKind, KindPatterns]:
 class SectionPatterns:
     words: tuple[str, ...]  # a page must contain one of these before the patterns are tried
     patterns: tuple[re.Pattern[str], ...]
+    #: the patterns find a label whose value must be filled in ("Visie werknemer: ...")
+    field: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,9 @@ def section_patterns() -> dict[str, SectionPatterns]:
     raw = _load_yaml("secties.yaml")
     return {
         name: SectionPatterns(
-            tuple(spec.get("woorden", [])), tuple(re.compile(p) for p in spec["patronen"])
+            tuple(spec.get("woorden", [])),
+            tuple(re.compile(p) for p in spec["patronen"]),
+            bool(spec.get("invulveld", False)),
         )
         for name, spec in raw.items()
     }
@@ -88,3 +92,26 @@ def medical_words() -> tuple[frozenset[str], tuple[str, ...]]:
 def medical_pattern() -> re.Pattern[str]:
     terms = sorted(set(medical_terms()), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Unfilled:
+    """What does not make a field filled in (``niet_ingevuld.yaml``)."""
+
+    values: frozenset[str]  # normalised values that are empty ("n v t", "volgt")
+    placeholders: tuple[str, ...]  # normalised placeholder texts ("klik of tik om ...")
+    boxes_empty: tuple[str, ...]  # glyphs of an unticked check box
+    boxes_ticked: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def unfilled() -> Unfilled:
+    from poortwachter.audit.textnorm import normalise
+
+    raw = _load_yaml("niet_ingevuld.yaml")
+    return Unfilled(
+        frozenset(normalise(v) for v in raw["lege_waarden"]),
+        tuple(normalise(v) for v in raw["plaatshouders"]),
+        tuple(raw["vakjes_leeg"]),
+        tuple(raw["vakjes_aan"]),
+    )

@@ -9,6 +9,8 @@ Every extractor works on plain text lines (:mod:`.lines`; tables arrive as
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date
 
 from poortwachter.audit.datafiles import medical_pattern, medical_words, section_patterns
@@ -16,6 +18,7 @@ from poortwachter.audit.datefind import find_dates
 from poortwachter.audit.docdate import (
     extract_date,
 )
+from poortwachter.audit.filled import is_empty_value, unticked_line
 from poortwachter.audit.lines import (
     Line,
     doc_lines,
@@ -36,22 +39,62 @@ from poortwachter.domain.vocabulary import DocumentKind
 
 
 def extract_sections(doc: Document) -> dict[str, FoundValue]:
+    """The sections a part holds: a pattern of ``secties.yaml`` that matches, not on a line
+    that starts with an unticked box, and for a field section (``invulveld``) with a value
+    that is filled in (:mod:`.filled`)."""
+    raw_lines: list[str] = []
+    pages: list[int] = []
+    for offset, page in enumerate(doc.pages):
+        for line in page.split("\n"):
+            if normalise(line):
+                raw_lines.append(line.strip())
+                pages.append(doc.first_page + offset)
+    norm_lines = [normalise(line) for line in raw_lines]
+    starts: list[int] = []
+    position = 0
+    for norm in norm_lines:
+        starts.append(position)
+        position += len(norm) + 1
+    text = " ".join(norm_lines)
     found: dict[str, FoundValue] = {}
-    normalised = [normalise(page) for page in doc.pages]
     for name, spec in section_patterns().items():
-        for offset, text in enumerate(normalised):
-            if spec.words and not any(word in text for word in spec.words):
-                continue
-            for pattern in spec.patterns:
-                m = pattern.search(text)
-                if m:
-                    found[name] = FoundValue(
-                        m.group(0)[:80], doc.first_page + offset, excerpt(text, m.start(), m.end())
-                    )
-                    break
+        if spec.words and not any(word in text for word in spec.words):
+            continue
+        for pattern in spec.patterns:
+            for m in pattern.finditer(text):
+                first = bisect_right(starts, m.start()) - 1
+                if unticked_line(raw_lines[first]):
+                    continue
+                last = bisect_right(starts, max(m.end() - 1, m.start())) - 1
+                if spec.field and not _has_value(
+                    norm_lines, raw_lines, last, m.end() - starts[last]
+                ):
+                    continue
+                found[name] = FoundValue(
+                    m.group(0)[:80], pages[first], excerpt(text, m.start(), m.end())
+                )
+                break
             if name in found:
                 break
     return found
+
+
+_NEXT_LABEL = re.compile(r"^[^:|]{1,40}:")
+
+
+def _has_value(norm_lines: list[str], raw_lines: list[str], index: int, end: int) -> bool:
+    """Is the label ending at ``end`` on line ``index`` followed by a filled-in value, on
+    the same line or (for a heading or a lone label) the next one?"""
+    rest = norm_lines[index][end:].strip()
+    if rest:
+        return not is_empty_value(rest)
+    if index + 1 >= len(raw_lines):
+        return False
+    following = raw_lines[index + 1]
+    if is_empty_value(following) or unticked_line(following):
+        return False
+    # the next label or table row right after the label: nothing was filled in
+    return not (_NEXT_LABEL.match(following) or " | " in following)
 
 
 def extract_medical_terms(doc: Document) -> list[FoundValue]:

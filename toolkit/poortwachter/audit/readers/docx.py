@@ -8,6 +8,9 @@ The zip container is checked first (:func:`poortwachter.inputs.zipcheck.zip_prob
 python-docx parses its XML with entity resolution switched off. Tables become lines with
 cells separated by `` | `` so a label and its value stay on one line; an empty cell is
 ``_`` and a cell with only a picture ``[afbeelding]``, so a row keeps its columns.
+Content controls still showing their placeholder ("Klik of tik om tekst in te voeren.")
+give no text; legacy check boxes become ☒ or ☐; an empty legacy text field (five spaces)
+gives nothing.
 """
 
 from __future__ import annotations
@@ -45,9 +48,11 @@ def _run_text(p: Any) -> str:
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag == _MC_FALLBACK:
-            continue
-        if tag == f"{_W}t":
+        if tag == _MC_FALLBACK or (tag == f"{_W}sdt" and _shows_placeholder(el)):
+            continue  # a content control still showing "Klik of tik om tekst in te voeren."
+        if tag == f"{_W}checkBox":
+            parts.append(f"{_BOX_TICKED if _ticked(el) else _BOX_EMPTY} ")
+        elif tag == f"{_W}t":
             parts.append(el.text or "")
         elif tag == f"{_W}tab":
             parts.append("\t")
@@ -57,6 +62,26 @@ def _run_text(p: Any) -> str:
             parts.append("\n")
         stack.extend(reversed(list(el)))
     return "".join(parts)
+
+
+_BOX_TICKED = "\u2612"  # ☒
+_BOX_EMPTY = "\u2610"  # ☐
+_OFF = {"0", "false", "off"}
+
+
+def _shows_placeholder(sdt: Any) -> bool:
+    props = sdt.find(f"{_W}sdtPr")
+    return props is not None and props.find(f"{_W}showingPlcHdr") is not None
+
+
+def _ticked(box: Any) -> bool:
+    """A legacy check box form field (FORMCHECKBOX): ``w:checked``, else ``w:default``."""
+    for name in ("checked", "default"):
+        el = box.find(f"{_W}{name}")
+        if el is not None:
+            value = el.get(f"{_W}val")
+            return value is None or value.lower() not in _OFF
+    return False
 
 
 def _block_lines(element: Any) -> Iterator[str]:
@@ -80,6 +105,8 @@ def _block_lines(element: Any) -> Iterator[str]:
                     cells.append(text or EMPTY_CELL)
                 if any(c != EMPTY_CELL for c in cells):
                     yield " | ".join(cells)
+        elif tag == f"{_W}sdt" and _shows_placeholder(child):
+            continue
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}body"):
             yield from _block_lines(child)
 
