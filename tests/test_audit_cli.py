@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import click
@@ -141,3 +142,22 @@ def test_samples_folder_is_a_folder_of_dossiers() -> None:
     assert code == 0 and len(data) == 9
     ready = {Path(d["dossier"]["path"]).name for d in data if d["summary"]["ready_for_submission"]}
     assert ready == {"compleet", "samengevoegd", "onleesbare_bestanden"}
+
+
+def test_library_audit_dossiers_groups_like_the_command(tmp_path: Path) -> None:
+    from poortwachter.audit import audit_dossiers
+
+    calls: list[tuple[int, int]] = []
+    results = audit_dossiers(
+        [str(SAMPLES)],
+        date(2027, 10, 7),
+        progress=lambda done, total, _dossier: calls.append((done, total)),
+    )
+    subfolders = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
+    assert [r.dossier_path for r in results] == [str(p) for p in subfolders]
+    assert calls == [(n, len(subfolders)) for n in range(1, len(subfolders) + 1)]
+    loose = sorted(str(p) for p in (SAMPLES / "compleet").iterdir())[:2]
+    [together] = audit_dossiers(loose, date(2027, 10, 7))
+    assert together.dossier_path == ", ".join(loose)
+    with pytest.raises(InputError, match="bestaat niet"):
+        audit_dossiers([str(tmp_path / "weg")])

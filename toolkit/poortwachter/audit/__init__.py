@@ -10,6 +10,10 @@ Library use::
     result.summary        # {'blocker': 0, 'warning': 1, 'info': 0, 'ready_for_submission': True}
     result.to_dict()      # the audit JSON of DESIGN.md (schema_version 1, BSN masked)
 
+    # many dossiers at once, grouped as ``poortwachter audit`` groups its paths
+    from poortwachter.audit import audit_dossiers
+    results = audit_dossiers(["dossiers"], peildatum=date(2027, 9, 30))
+
 The names below are loaded on first use, so importing this package (for example by the
 command line) stays cheap.
 """
@@ -18,11 +22,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["AuditResult", "Checklist", "audit_dossier", "load_checklist"]
+__all__ = ["AuditResult", "Checklist", "audit_dossier", "audit_dossiers", "load_checklist"]
 
 _LAZY = {
     "AuditResult": "poortwachter.audit.engine",
     "audit_dossier": "poortwachter.audit.engine",
+    "audit_dossiers": "poortwachter.audit.engine",
     "Checklist": "poortwachter.audit.checklist",
     "load_checklist": "poortwachter.audit.checklist",
 }

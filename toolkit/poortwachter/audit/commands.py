@@ -11,51 +11,13 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import click
 
 from poortwachter.audit.limits import DEFAULT_LIMITS
 from poortwachter.cli_options import DATE, emit, is_quiet, toon_bsn_option
-from poortwachter.errors import InputError
 
-#: files that make a folder a dossier itself rather than a folder of dossiers
-DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
-     ".zip", ".odt", ".rtf", ".csv", ".txt", ".msg", ".eml"}
-)  # fmt: skip
 _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
-
-
-def group_dossiers(paths: tuple[str, ...]) -> list[list[str]]:
-    """Each folder or zip is one dossier; loose files together form one more."""
-    dossiers: list[list[str]] = []
-    loose: list[str] = []
-    problems: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            children = [p for p in path.iterdir() if not p.name.startswith(".")]
-            subdirs = sorted(p for p in children if p.is_dir())
-            documents = [
-                p for p in children if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            ]
-            if subdirs and not documents:
-                # a folder of dossiers: one dossier per subfolder
-                dossiers.extend([str(d)] for d in subdirs)
-            else:
-                dossiers.append([raw])
-        elif path.is_file() and path.suffix.lower() == ".zip":
-            dossiers.append([raw])
-        elif path.is_file():
-            loose.append(raw)
-        else:
-            problems.append(f"'{raw}' bestaat niet of is geen bestand of map")
-    if problems:
-        raise InputError(problems)
-    if loose:
-        dossiers.append(loose)
-    return dossiers
 
 
 @click.command("audit")
@@ -151,24 +113,22 @@ def audit_command(
       poortwachter audit dossiers --format xlsx --output overzicht.xlsx --fail-on never
     """
     from poortwachter.audit.checklist import load_checklist
-    from poortwachter.audit.engine import audit_dossier
+    from poortwachter.audit.engine import audit_dossiers
     from poortwachter.domain.vocabulary import Severity
 
     checklist = load_checklist(checklist_file)
     limits = replace(
         DEFAULT_LIMITS, read_bytes=max_bytes, max_pages=max_pages, seconds_per_file=timeout
     )
-    dossiers = group_dossiers(paths)
-    show_progress = len(dossiers) > 1 and sys.stderr.isatty() and not is_quiet()
-    results = []
-    for n, dossier in enumerate(dossiers, start=1):
-        if show_progress:
-            click.echo(f"\r{n}/{len(dossiers)} {dossier[0]}"[:79], err=True, nl=False)
-        results.append(
-            audit_dossier(dossier, peildatum, eerste_ziektedag, checklist, limits=limits)
-        )
-    if show_progress:
-        click.echo("", err=True)
+
+    def progress(done: int, total: int, dossier: list[str]) -> None:
+        if total > 1 and sys.stderr.isatty() and not is_quiet():
+            end = "\n" if done == total else ""
+            click.echo(f"\r{done}/{total} {dossier[0]}"[:79] + end, err=True, nl=False)
+
+    results = audit_dossiers(
+        paths, peildatum, eerste_ziektedag, checklist, limits=limits, progress=progress
+    )
 
     if fmt == "json":
         from poortwachter.report import audit_json

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -280,3 +280,41 @@ def split_parts(doc: Document) -> list[Document]:
             )
         parts.append(part)
     return parts
+
+
+#: files that make a folder a dossier itself rather than a folder of dossiers
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+     ".zip", ".odt", ".rtf", ".csv", ".txt", ".msg", ".eml"}
+)  # fmt: skip
+
+
+def group_dossiers(paths: Sequence[str]) -> list[list[str]]:
+    """Each folder or zip is one dossier; loose files together form one more."""
+    dossiers: list[list[str]] = []
+    loose: list[str] = []
+    problems: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            children = [p for p in path.iterdir() if not p.name.startswith(".")]
+            subdirs = sorted(p for p in children if p.is_dir())
+            documents = [
+                p for p in children if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            ]
+            if subdirs and not documents:
+                # a folder of dossiers: one dossier per subfolder
+                dossiers.extend([str(d)] for d in subdirs)
+            else:
+                dossiers.append([raw])
+        elif path.is_file() and path.suffix.lower() == ".zip":
+            dossiers.append([raw])
+        elif path.is_file():
+            loose.append(raw)
+        else:
+            problems.append(f"'{raw}' bestaat niet of is geen bestand of map")
+    if problems:
+        raise InputError(problems)
+    if loose:
+        dossiers.append(loose)
+    return dossiers

@@ -13,7 +13,7 @@ Library use::
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,7 @@ from poortwachter.audit.checks import CHECKS
 from poortwachter.audit.classifier import classify, filename_hint, looks_like_log
 from poortwachter.audit.context import AuditContext
 from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.dossier import collect, read_file, split_parts
+from poortwachter.audit.dossier import collect, group_dossiers, read_file, split_parts
 from poortwachter.audit.extract import extract_all
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document, Finding, FoundValue
@@ -268,3 +268,33 @@ def audit_dossier(
         werknemer_bsn=bsn,
         timeline=timeline,
     )
+
+
+#: called after each dossier of :func:`audit_dossiers`: (done, total, the dossier's paths)
+Progress = Callable[[int, int, list[str]], None]
+
+
+def audit_dossiers(
+    paths: Sequence[str | Path],
+    peildatum: date | None = None,
+    eerste_ziektedag: date | None = None,
+    checklist: Checklist | str | Path | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> list[AuditResult]:
+    """Audit every dossier among ``paths``, as ``poortwachter audit`` does.
+
+    Each folder or zip is one dossier; a folder with subfolders and no documents of its own
+    is a folder of dossiers (one per subfolder); loose files together form one dossier
+    (:func:`~poortwachter.audit.dossier.group_dossiers`). The checklist is loaded once.
+    Raises :class:`~poortwachter.errors.InputError` for a path that does not exist.
+    """
+    rules = checklist if isinstance(checklist, Checklist) else load_checklist(checklist)
+    dossiers = group_dossiers([str(p) for p in paths])
+    results = []
+    for done, dossier in enumerate(dossiers, start=1):
+        results.append(audit_dossier(dossier, peildatum, eerste_ziektedag, rules, limits=limits))
+        if progress is not None:
+            progress(done, len(dossiers), dossier)
+    return results
