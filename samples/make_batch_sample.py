@@ -72,6 +72,7 @@ def main() -> Path:
             "einddoel",
             "evaluatiemomenten",
             "afspraken",
+            "visie_werkgever",
             "visie_werknemer",
         ]
     )
@@ -106,6 +107,7 @@ def main() -> Path:
                 "Terugkeer in de eigen functie, 32 uur per week.",
                 "; ".join((datum + timedelta(weeks=w)).isoformat() for w in (6, 12)),
                 "",
+                "Wij bieden aangepast werk in de eigen functie en bouwen de uren samen op.",
                 "Ik kan mij vinden in dit plan.",
             ]
         )

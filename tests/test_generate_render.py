@@ -133,7 +133,7 @@ def test_every_problem_is_reported_at_once() -> None:
     message = str(exc.value)
     assert "veld 'werknemer.bsn'" in message and "11-proef" in message
     assert "veld 'formulierdatum'" in message
-    assert "veld 'activiteiten.1.wanneer'" in message
+    assert "veld 'activiteiten[2].wanneer'" in message
 
 
 def test_plan_van_aanpak_needs_both_signatures() -> None:

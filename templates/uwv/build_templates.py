@@ -1,6 +1,7 @@
 """Build the form templates of templates/uwv/ from one readable description.
 
     python templates/uwv/build_templates.py      # rewrites <form>.docx and <form>.html
+    python templates/uwv/build_templates.py DIR  # writes them into DIR (tests compare)
 
 Each form is described once below (headings, field tables, text blocks, questions, the
 activities table and the signature block); this script writes the same content as a DOCX
@@ -16,7 +17,11 @@ schema (``poortwachter templates check`` verifies that).
 from __future__ import annotations
 
 import html
+import io
+import sys
+import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +39,8 @@ from poortwachter.generate.registry import FORMS
 HERE = Path(__file__).resolve().parent
 DOCX_FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+#: Time stamp of every generated DOCX (core properties, zip members): reproducible output.
+FIXED_TIME = datetime(2023, 7, 1, 0, 0, 0)
 
 
 # --- the description ------------------------------------------------------------------
@@ -103,10 +110,9 @@ ADMIN = [
     ),
 ]
 
-PRIVACY = (
-    "Dit document bevat geen medische gegevens: geen diagnose en geen aard of oorzaak "
-    "van de ziekte."
-)
+#: The statement "geen medische gegevens": the generator fills it in only when no value of
+#: the form holds a medical term (poortwachter.generate.medical).
+PRIVACY = "formulier.privacyverklaring"
 
 FORM_SPECS: list[Form] = [
     Form(
@@ -142,9 +148,11 @@ FORM_SPECS: list[Form] = [
             Heading("4. Evaluatie"),
             FieldTable([("Evaluatiemomenten", 'evaluatiemomenten|join(", ")')]),
             TextBlock("Overige afspraken", "afspraken", optional=True),
-            Heading("5. Visie van de werknemer"),
-            TextBlock("Visie werknemer op het plan van aanpak", "visie_werknemer"),
-            Heading("6. Ondertekening"),
+            Heading("5. Visie van de werkgever"),
+            TextBlock("Visie werkgever op de re-integratie en dit plan", "visie_werkgever"),
+            Heading("6. Visie van de werknemer"),
+            TextBlock("Visie werknemer op de re-integratie en dit plan", "visie_werknemer"),
+            Heading("7. Ondertekening"),
             Signatures(),
         ],
     ),
@@ -162,9 +170,11 @@ FORM_SPECS: list[Form] = [
             Heading("4. Activiteiten"),
             Activities(),
             FieldTable([("Evaluatiemomenten", 'evaluatiemomenten|join(", ")')]),
-            Heading("5. Visie van de werknemer"),
-            TextBlock("Visie werknemer op de bijstelling", "visie_werknemer"),
-            Heading("6. Ondertekening"),
+            Heading("5. Visie van de werkgever"),
+            TextBlock("Visie werkgever op de re-integratie en de bijstelling", "visie_werkgever"),
+            Heading("6. Visie van de werknemer"),
+            TextBlock("Visie werknemer op de re-integratie en de bijstelling", "visie_werknemer"),
+            Heading("7. Ondertekening"),
             Signatures(),
         ],
     ),
@@ -318,7 +328,22 @@ def _loop_row(table: object, tag: str, widths: list[float]) -> None:
     _cell_text(merged, tag)
 
 
-def build_docx(form: Form) -> Path:
+def _reproducible_zip(blob: bytes) -> bytes:
+    """The same archive with fixed member times: one description gives one file."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(blob)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info))
+    return out.getvalue()
+
+
+def build_docx(form: Form, out_dir: Path = HERE) -> Path:
     spec = FORMS[form.id]
     doc = Document()
     section = doc.sections[0]
@@ -435,9 +460,11 @@ def build_docx(form: Form) -> Path:
                 keep=True,
             )
             _loop_row(table, "{%tr endfor %}", widths)
-            note = doc.add_paragraph(PRIVACY)
+            doc.add_paragraph("{%p if " + PRIVACY + " %}")
+            note = doc.add_paragraph(var(PRIVACY))
             note.runs[0].font.size = Pt(8)
             note.runs[0].italic = True
+            doc.add_paragraph("{%p endif %}")
         else:  # pragma: no cover - the description above is closed
             raise TypeError(part)
 
@@ -447,15 +474,20 @@ def build_docx(form: Form) -> Path:
     core.subject = "Re-integratie Wet verbetering poortwachter"
     core.comments = ""
     core.keywords = ""
-    target = HERE / spec.docx_template
-    doc.save(str(target))
+    core.created = core.modified = FIXED_TIME
+    core.revision = 1
+    core.last_modified_by = "poortwachter"
+    buf = io.BytesIO()
+    doc.save(buf)
+    target = out_dir / spec.docx_template
+    target.write_bytes(_reproducible_zip(buf.getvalue()))
     return target
 
 
 # --- HTML -----------------------------------------------------------------------------
 
 
-def build_html(form: Form) -> Path:
+def build_html(form: Form, out_dir: Path = HERE) -> Path:
     spec = FORMS[form.id]
     e = html.escape
     out: list[str] = [
@@ -534,21 +566,28 @@ def build_html(form: Form) -> Path:
                 "  {% endfor %}",
                 "  </tbody>",
                 "</table>",
-                f'<p class="privacy">{e(PRIVACY)}</p>',
+                "{% if " + PRIVACY + " %}"
+                f'<p class="privacy">{var(PRIVACY)}</p>'
+                "{% endif %}",
                 "</div>",
             ]
         else:  # pragma: no cover
             raise TypeError(part)
     out += ["</body>", "</html>", ""]
-    target = HERE / spec.html_template
+    target = out_dir / spec.html_template
     target.write_text("\n".join(out), encoding="utf-8")
     return target
 
 
+def build_all(out_dir: Path = HERE) -> list[Path]:
+    """Write every template into ``out_dir``; returns the paths written."""
+    return [p for form in FORM_SPECS for p in (build_docx(form, out_dir), build_html(form, out_dir))]
+
+
 def main() -> None:
-    for form in FORM_SPECS:
-        for path in (build_docx(form), build_html(form)):
-            print(path.relative_to(HERE.parent.parent))
+    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for path in build_all(out_dir):
+        print(path)
 
 
 if __name__ == "__main__":

@@ -83,6 +83,7 @@ from poortwachter.inputs.tabular import (
 from poortwachter.report.privacy import mask_bsn
 from poortwachter.report.xlsx_safe import safe_cell
 from poortwachter.schemas.fields import is_blank, split_list, to_date
+from poortwachter.schemas.forms import field_required
 
 KEY_COLUMN = "dossier"
 #: Rows per task sent to a worker process (amortises the inter-process traffic).
@@ -260,7 +261,9 @@ def batch_columns(spec: FormSpec) -> list[tuple[str, bool, str]]:
                 note = "verplicht als activiteiten of ondertekenaars in een eigen blad staan"
             if rules.get("type") == "list":
                 note = "datums gescheiden door ;"
-            out.append((name, bool(rules.get("required")), note))
+            if "verplicht_sinds" in rules.get("meta", {}):
+                note = "verplicht, behalve bij eerste ziektedag én formulierdatum vóór 1-7-2023"
+            out.append((name, field_required(rules), note))
     return out
 
 

@@ -111,6 +111,7 @@ def generate(
     from poortwachter.inputs.cases import load_case_document, shown_name
 
     data = load_case_document(data_file)
+    warnings: list[str] = []
     paths = write_form(
         form,
         data,
@@ -120,7 +121,10 @@ def generate(
         templates_dir=templates_dir,
         overwrite=overwrite,
         source=shown_name(data_file),
+        warnings=warnings,
     )
+    for warning in warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
     for path in paths:
         click.echo(str(path))
     return 0

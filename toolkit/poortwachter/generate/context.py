@@ -20,8 +20,21 @@ from jinja2.utils import missing
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, Location
+from poortwachter.generate.medical import (
+    PRIVACY_STATEMENT,
+    display_path,
+    medical_hits,
+    medical_problems,
+    medical_warnings,
+)
 from poortwachter.generate.registry import FormSpec, form_spec
-from poortwachter.schemas.forms import form_problems
+from poortwachter.schemas.forms import (
+    VISIE_FIELDS,
+    VISIE_FORMS,
+    VISIE_NOT_REQUIRED,
+    form_problems,
+    visie_required,
+)
 from poortwachter.schemas.validator import validate
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -88,12 +101,29 @@ def _convert(value: Any, path: str) -> Any:
 def check_form(
     form: FormId | str, data: Mapping[str, Any]
 ) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
-    """(normalised document, []) or (None, [(dotted field, Dutch message), ...])."""
+    """(normalised document, []) or (None, [(dotted field, Dutch message), ...]).
+
+    Besides the schema and the cross-field rules, an employer's form with a medical term in
+    any free-text value is refused (:mod:`poortwachter.generate.medical`).
+    """
     spec = form_spec(form)
     doc, problems = validate(spec.schema, dict(data), allow_unknown=True)
     if doc is not None:
-        problems = form_problems(spec.id, doc)
+        problems = form_problems(spec.id, doc) + medical_problems(spec.id, doc)
     return (None, problems) if problems else (doc, [])
+
+
+def form_warnings(form: FormId | str, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Warnings on a valid document: (dotted field, Dutch message); the form is still made."""
+    return medical_warnings(form_spec(form).id, doc)
+
+
+def describe_problems(problems: list[tuple[str, str]], source: str = "") -> list[str]:
+    """One Dutch line per (dotted field, message), list items counted from 1."""
+    return [
+        f"{Location(source or None, field=display_path(f)).describe()}: {msg}"
+        for f, msg in problems
+    ]
 
 
 def validate_form(form: FormId | str, data: Mapping[str, Any], source: str = "") -> dict[str, Any]:
@@ -104,9 +134,7 @@ def validate_form(form: FormId | str, data: Mapping[str, Any], source: str = "")
     """
     doc, problems = check_form(form, data)
     if problems:
-        raise InputError(
-            [f"{Location(source or None, field=f).describe()}: {msg}" for f, msg in problems]
-        )
+        raise InputError(describe_problems(problems, source))
     assert doc is not None
     return doc
 
@@ -130,5 +158,13 @@ def build_context(spec: FormSpec, doc: Mapping[str, Any]) -> dict[str, Any]:
     ctx: dict[str, Any] = {k: _convert(v, k) for k, v in _complete(spec.schema, doc).items()}
     werknemer = ctx["werknemer"]
     werknemer["bsn"] = format_bsn(werknemer["bsn"])
-    ctx["formulier"] = Fields("formulier", {"id": spec.id.value, "titel": spec.title})
+    if spec.id in VISIE_FORMS and not visie_required(dict(doc)):
+        for name in VISIE_FIELDS:
+            if not ctx[name]:
+                ctx[name] = VISIE_NOT_REQUIRED
+    statement = "" if medical_hits(doc) else PRIVACY_STATEMENT
+    ctx["formulier"] = Fields(
+        "formulier",
+        {"id": spec.id.value, "titel": spec.title, "privacyverklaring": statement},
+    )
     return ctx

@@ -29,7 +29,12 @@ from poortwachter.inputs.zipcheck import zip_problem
 from poortwachter.schemas.forms import schema_paths
 
 #: Fields the generator adds to every context besides the schema's.
-EXTRA_FIELDS = {"formulier.id": False, "formulier.titel": False}
+EXTRA_FIELDS = {
+    "formulier.id": False,
+    "formulier.titel": False,
+    # the statement "geen medische gegevens", empty when a value holds a medical term
+    "formulier.privacyverklaring": False,
+}
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.DOTALL)
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)

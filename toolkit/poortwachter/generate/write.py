@@ -20,7 +20,7 @@ from typing import Any
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
 from poortwachter.files import write_atomic
-from poortwachter.generate.context import validate_form
+from poortwachter.generate.context import describe_problems, form_warnings, validate_form
 from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.generate.render import OutputFormat, output_formats, render_document
 
@@ -127,16 +127,21 @@ def write_form(
     templates_dir: str | Path | None = None,
     overwrite: bool = False,
     source: str = "",
+    warnings: list[str] | None = None,
 ) -> list[Path]:
     """Validate, render and write one form as DOCX, PDF or both (``fmt="both"``).
 
     Returns the written paths. Nothing is written when any target already exists (unless
-    ``overwrite``) or when the data are invalid (:class:`InputError`).
+    ``overwrite``) or when the data are invalid (:class:`InputError`), e.g. when an
+    employer's form holds a medical term. Warnings (a medical term in the probleemanalyse)
+    are appended to ``warnings`` when given.
     """
     spec = form_spec(form)
     formats = output_formats(fmt)
     check_pattern(pattern)
     doc = validate_form(spec.id, data, source)
+    if warnings is not None:
+        warnings.extend(describe_problems(form_warnings(spec.id, doc), source))
     folder = prepare_out_dir(out_dir)
     stem = output_stem(pattern, name_values(spec, doc))
     targets = [(f, target_path(folder, stem, f)) for f in formats]

@@ -10,6 +10,7 @@ them (AVG), and the probleemanalyse is written in functional terms.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -67,6 +68,32 @@ REQUIRED_DATES: dict[str, Any] = {
     "minlength": 1,
     "schema": {"type": "date"},
 }
+
+
+#: Since 1 July 2023 the plan van aanpak, every bijstelling and the eerstejaarsevaluatie hold
+#: the views of both werkgever and werknemer (Regeling procesgang art. 4 lid 2 a and b, as
+#: amended by the Regeling of 9 May 2023, Stcrt. 2023, 13931). Transitional rule: for an
+#: eerste ziektedag before that date only documents drawn up or adjusted from then on.
+VISIE_SINCE = date(2023, 7, 1)
+VISIE_SOURCE = "Regeling procesgang art. 4 lid 2 a en b, Stcrt. 2023, 13931"
+#: A view that is required unless the transitional rule applies (see :func:`visie_required`).
+VISIE: dict[str, Any] = {
+    "type": "string",
+    "coerce": "text",
+    "nullable": True,
+    "meta": {"verplicht_sinds": VISIE_SINCE.isoformat()},
+}
+VISIE_FIELDS = ("visie_werkgever", "visie_werknemer")
+VISIE_NOT_REQUIRED = (
+    "Niet vereist: de eerste ziektedag en de datum van dit document liggen vóór 1 juli 2023 "
+    "(overgangsrecht bij de Regeling van 9 mei 2023, Stcrt. 2023, 13931)."
+)
+
+
+def visie_required(doc: dict[str, Any]) -> bool:
+    """Whether both views are required in this document (the transitional rule)."""
+    before = doc["eerste_ziektedag"] < VISIE_SINCE and doc["formulierdatum"] < VISIE_SINCE
+    return not before
 
 
 def _group(schema: dict[str, Any], *, required: bool = True) -> dict[str, Any]:
@@ -138,7 +165,8 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
         "activiteiten": ACTIVITIES,
         "evaluatiemomenten": REQUIRED_DATES,
         "afspraken": TEXT,
-        "visie_werknemer": REQUIRED_TEXT,
+        "visie_werkgever": VISIE,
+        "visie_werknemer": VISIE,
     },
     FormId.BIJSTELLING_PLAN_VAN_AANPAK: {
         "datum_plan_van_aanpak": REQUIRED_DATE,
@@ -147,7 +175,8 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
         "einddoel": REQUIRED_TEXT,
         "activiteiten": ACTIVITIES,
         "evaluatiemomenten": REQUIRED_DATES,
-        "visie_werknemer": REQUIRED_TEXT,
+        "visie_werkgever": VISIE,
+        "visie_werknemer": VISIE,
     },
     FormId.EERSTEJAARSEVALUATIE: {
         "activiteiten_tot_nu": REQUIRED_TEXT,
@@ -160,8 +189,8 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
         "spoor2_gestart": REQUIRED_BOOL,
         "spoor2_startdatum": DATE,
         "toelichting_spoor2": TEXT,
-        "visie_werkgever": REQUIRED_TEXT,
-        "visie_werknemer": REQUIRED_TEXT,
+        "visie_werkgever": VISIE,
+        "visie_werknemer": VISIE,
     },
     FormId.EINDEVALUATIE: {
         "resultaten": REQUIRED_TEXT,
@@ -177,6 +206,11 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
 FORM_SCHEMAS: dict[FormId, dict[str, Any]] = {
     form: {**COMMON_SCHEMA, **fields} for form, fields in _FORM_FIELDS.items()
 }
+
+#: Forms that carry both views (with the transitional rule of :data:`VISIE_SINCE`).
+VISIE_FORMS = frozenset(
+    {FormId.PLAN_VAN_AANPAK, FormId.BIJSTELLING_PLAN_VAN_AANPAK, FormId.EERSTEJAARSEVALUATIE}
+)
 
 #: Roles that must sign a form (Beleidsregels vorm- en herkenbaarheidsvereisten).
 REQUIRED_SIGNERS: dict[FormId, tuple[SignerRole, ...]] = {
@@ -203,21 +237,40 @@ def form_problems(form_id: FormId, doc: dict[str, Any]) -> list[tuple[str, str]]
             )
     if doc["formulierdatum"] < doc["eerste_ziektedag"]:
         problems.append(("formulierdatum", "ligt vóór de eerste ziektedag"))
+    if form_id in VISIE_FORMS and visie_required(doc):
+        for name in VISIE_FIELDS:
+            if is_blank(doc.get(name)):
+                who = name.removeprefix("visie_")
+                problems.append(
+                    (
+                        name,
+                        f"ontbreekt; dit veld is verplicht: sinds 1 juli 2023 bevat dit "
+                        f"formulier de visie van de werkgever én van de werknemer "
+                        f"({VISIE_SOURCE}); vul de visie van de {who} in",
+                    )
+                )
     spoor2_undated = doc.get("spoor2_gestart") and doc.get("spoor2_startdatum") is None
     if form_id is FormId.EERSTEJAARSEVALUATIE and spoor2_undated:
         problems.append(("spoor2_startdatum", "ontbreekt; vul in sinds wanneer het 2e spoor loopt"))
     return problems
 
 
+def field_required(rules: dict[str, Any]) -> bool:
+    """Whether a field must be filled in (a view: unless the transitional rule applies)."""
+    return bool(rules.get("required")) or "verplicht_sinds" in rules.get("meta", {})
+
+
 def schema_paths(schema: dict[str, Any], prefix: str = "") -> dict[str, bool]:
     """Every leaf field of a nested schema as a dotted path → required?
+
+    A view (:data:`VISIE`) counts as required: it is, unless the transitional rule applies.
 
     List items are written ``activiteiten[].wat``; a list of plain values is its own leaf.
     """
     out: dict[str, bool] = {}
     for name, rules in schema.items():
         path = f"{prefix}{name}"
-        required = bool(rules.get("required"))
+        required = field_required(rules)
         if rules.get("type") == "dict" and "schema" in rules:
             out.update(schema_paths(rules["schema"], f"{path}."))
         elif rules.get("type") == "list" and rules.get("schema", {}).get("type") == "dict":

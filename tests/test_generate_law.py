@@ -1,0 +1,201 @@
+"""What the law asks of the generated forms: both views (2023) and no medical data.
+
+Every test renders real files (DOCX via docxtpl, PDF via weasyprint) and reads them back
+with python-docx and pypdf, or runs the real CLI (subprocess) and checks exit code and files.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generate_helpers import docx_text, pdf_pages, sample, squash
+from poortwachter.domain.vocabulary import FormId
+from poortwachter.errors import InputError
+from poortwachter.generate import render_form, run_batch
+from poortwachter.generate.medical import PRIVACY_STATEMENT
+from poortwachter.schemas.forms import VISIE_FORMS
+
+EMPLOYER_FORMS = [f for f in FormId if f is not FormId.PROBLEEMANALYSE]
+VISIE_FORM_LIST = sorted(VISIE_FORMS)
+
+
+def _text(blob: bytes, fmt: str) -> str:
+    if fmt == "docx":
+        return "\n".join(docx_text(blob).values())
+    return "\n".join(pdf_pages(blob))
+
+
+# --- both views ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("form", VISIE_FORM_LIST)
+def test_both_views_have_their_own_heading(form: FormId, fmt: str) -> None:
+    data = sample(form)
+    data["visie_werkgever"] = "Werkgever ziet terugkeer in eigen werk."
+    data["visie_werknemer"] = "Werknemer wil graag meer uren."
+    text = _text(render_form(form, data, fmt), fmt)
+    lines = [line.strip() for line in text.splitlines()]
+    heading_wg = next(i for i, t in enumerate(lines) if t.endswith("Visie van de werkgever"))
+    heading_wn = next(i for i, t in enumerate(lines) if t.endswith("Visie van de werknemer"))
+    assert heading_wg < heading_wn
+    assert "Werkgever ziet terugkeer in eigen werk." in "\n".join(lines[heading_wg:heading_wn])
+    assert "Werknemer wil graag meer uren." in "\n".join(lines[heading_wn:])
+
+
+@pytest.mark.parametrize("field", ["visie_werkgever", "visie_werknemer"])
+@pytest.mark.parametrize("form", VISIE_FORM_LIST)
+def test_a_missing_view_is_refused_since_july_2023(form: FormId, field: str) -> None:
+    data = sample(form)
+    data[field] = "  "
+    with pytest.raises(InputError) as exc:
+        render_form(form, data, "docx")
+    message = str(exc.value)
+    assert f"veld '{field}'" in message and "verplicht" in message
+    assert "Stcrt. 2023, 13931" in message
+
+
+def _before_july_2023(form: FormId) -> dict[str, Any]:
+    data = sample(form)
+    data.pop("visie_werkgever", None)
+    data.pop("visie_werknemer", None)
+    data["eerste_ziektedag"] = date(2022, 9, 1)
+    data["formulierdatum"] = date(2023, 6, 20)
+    for signer in data["ondertekenaars"]:
+        signer["datum"] = date(2023, 6, 20)
+    return data
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("form", VISIE_FORM_LIST)
+def test_transitional_rule_no_views_before_july_2023_and_the_form_says_so(
+    form: FormId, fmt: str
+) -> None:
+    text = squash(_text(render_form(form, _before_july_2023(form), fmt), fmt))
+    assert text.count(squash("Niet vereist: de eerste ziektedag en de datum")) == 2
+    assert squash("overgangsrecht") in text
+
+
+@pytest.mark.parametrize("form", VISIE_FORM_LIST)
+def test_transitional_rule_ends_with_a_document_dated_from_july_2023(form: FormId) -> None:
+    data = _before_july_2023(form)
+    data["formulierdatum"] = date(2023, 7, 1)  # ezd before, document from the day itself
+    with pytest.raises(InputError, match="visie_werkgever"):
+        render_form(form, data, "docx")
+
+
+# --- no medical data ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", EMPLOYER_FORMS)
+def test_medical_term_in_an_employer_form_is_refused(form: FormId) -> None:
+    data = sample(form)
+    data["werknemer"]["functie"] = "Chauffeur"
+    data["visie_werknemer"] = "Door mijn burn-out kan ik nog niet lang achter elkaar werken."
+    with pytest.raises(InputError) as exc:
+        render_form(form, data, "docx")
+    message = str(exc.value)
+    assert "veld 'visie_werknemer'" in message
+    assert "medische term 'burn-out'" in message and "functionele termen" in message
+
+
+def test_medical_term_in_a_list_item_is_named_counted_from_one() -> None:
+    data = sample(FormId.PLAN_VAN_AANPAK)
+    data["activiteiten"][1]["wat"] = "Fysiotherapie voor de hernia"
+    with pytest.raises(InputError, match=r"veld 'activiteiten\[2\]\.wat'.*'hernia'"):
+        render_form(FormId.PLAN_VAN_AANPAK, data, "pdf")
+
+
+def test_names_are_not_free_text() -> None:
+    """A company or person name that happens to contain a listed word is not a diagnosis."""
+    data = sample(FormId.EINDEVALUATIE)
+    data["werkgever"]["naam"] = "Stichting Reuma Werkt"
+    assert render_form(FormId.EINDEVALUATIE, data, "docx")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("form", list(FormId))
+def test_privacy_statement_on_forms_that_passed(form: FormId, fmt: str) -> None:
+    text = squash(_text(render_form(form, sample(form), fmt), fmt))
+    assert squash(PRIVACY_STATEMENT) in text
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "poortwachter", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_generate_refuses_with_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    data = sample(FormId.PLAN_VAN_AANPAK)
+    data["afspraken"] = "Werknemer volgt eerst de behandeling van de depressie."
+    case = tmp_path / "zaak.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    out = tmp_path / "out"
+    done = _cli("generate", "plan_van_aanpak", "--data", str(case), "--out", str(out))
+    assert done.returncode == 2, done.stderr
+    assert "veld 'afspraken'" in done.stderr and "'depressie'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_probleemanalyse_warns_and_drops_the_statement(tmp_path: Path) -> None:
+    data = sample(FormId.PROBLEEMANALYSE)
+    data["toelichting"] = "Bekend met migraine."
+    case = tmp_path / "pa.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    out = tmp_path / "out"
+    done = _cli("generate", "probleemanalyse", "--data", str(case), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "waarschuwing: " in done.stderr and "'migraine'" in done.stderr
+    docx, pdf = sorted(out.iterdir())
+    assert "geen medische gegevens" not in docx_text(docx.read_bytes())["body"]
+    assert "geenmedischegegevens" not in squash("".join(pdf_pages(pdf.read_bytes())))
+    assert "Bekend met migraine." in docx_text(docx.read_bytes())["body"]
+
+
+def test_batch_fails_the_row_naming_sheet_row_and_column(tmp_path: Path) -> None:
+    base = sample(FormId.EINDEVALUATIE)
+    header = [
+        "dossier", "formulierdatum", "eerste_ziektedag", "werknemer_naam", "werknemer_bsn",
+        "werknemer_functie", "werkgever_naam", "bedrijfsarts_naam", "casemanager_naam",
+        "resultaten", "oordeel_arbeidsrelatie", "passende_arbeid", "visie_werkgever",
+        "visie_werknemer", "ondertekenaars",
+    ]  # fmt: skip
+    signers = "; ".join(
+        f"{s['naam']} | {s['functie']} | {s['datum']} | {s['rol']}" for s in base["ondertekenaars"]
+    )
+    row = [
+        "E-1", str(base["formulierdatum"]), str(base["eerste_ziektedag"]),
+        base["werknemer"]["naam"], base["werknemer"]["bsn"], base["werknemer"]["functie"],
+        base["werkgever"]["naam"], base["bedrijfsarts"]["naam"], base["casemanager"]["naam"],
+        "Werkt 24 uur.", "Blijft in dienst.", "Aangepast werk is passend.", "Goed resultaat.",
+        "Eens.", signers,
+    ]  # fmt: skip
+    bad = list(row)
+    bad[0] = "E-2"
+    bad[3] = "Daan Bakker"
+    bad[12] = "Hij herstelt goed van de hartaanval."
+    sheet = tmp_path / "eind.csv"
+    with sheet.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerows([header, row, bad])
+    out = tmp_path / "out"
+    result = run_batch(FormId.EINDEVALUATIE, sheet, out, "docx", workers=1)
+    assert result.rows_ok == 1 and len(result.written) == 1
+    [error] = result.errors
+    assert error.row == 3 and error.field == "visie_werkgever" and error.column == "13"
+    assert "medische term 'hartaanval'" in error.message
+    assert str(sheet) in error.describe() and "rij 3" in error.describe()
+    assert not any("Daan" in p.name for p in out.glob("*.docx"))
