@@ -78,4 +78,3 @@ def test_copy_of_bundled_set_is_clean(tmp_path: Path) -> None:
     copy = tmp_path / "huisstijl"
     shutil.copytree(bundled_templates_dir(), copy)
     assert lint_templates(copy) == []
-
