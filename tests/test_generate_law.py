@@ -98,12 +98,15 @@ def test_transitional_rule_ends_with_a_document_dated_from_july_2023(form: FormI
 @pytest.mark.parametrize("form", EMPLOYER_FORMS)
 def test_medical_term_in_an_employer_form_is_refused(form: FormId) -> None:
     data = sample(form)
-    data["werknemer"]["functie"] = "Chauffeur"
-    data["visie_werknemer"] = "Door mijn burn-out kan ik nog niet lang achter elkaar werken."
+    text = "Door mijn burn-out kan ik nog niet lang achter elkaar werken."
+    if form is FormId.RIV_FORMULIER:
+        data["werknemer"]["vaardigheden"], field = text, "werknemer.vaardigheden"
+    else:
+        data["visie_werknemer"], field = text, "visie_werknemer"
     with pytest.raises(InputError) as exc:
         render_form(form, data, "docx")
     message = str(exc.value)
-    assert "veld 'visie_werknemer'" in message
+    assert f"veld '{field}'" in message
     assert "medische term 'burn-out'" in message and "functionele termen" in message
 
 

@@ -51,9 +51,14 @@ class Heading:
     text: str
 
 
+#: A row of a field table: (label, expression) or (label, expression, OPTIONAL). An
+#: optional row is left out when its value is empty; a required value always shows.
+OPTIONAL = True
+
+
 @dataclass
 class FieldTable:
-    rows: list[tuple[str, str]]  # (label, jinja expression)
+    rows: list[tuple[str, str] | tuple[str, str, bool]]
 
 
 @dataclass
@@ -72,12 +77,28 @@ class Question:
 
 
 @dataclass
-class Activities:
-    pass
+class ListTable:
+    """A table with one row per item of a list field (``{% for <item> in <name> %}``)."""
+
+    name: str
+    item: str
+    columns: list[tuple[str, str, float]]  # (header, expression, width in cm)
+
+
+def Activities() -> ListTable:
+    return ListTable(
+        "activiteiten",
+        "a",
+        [("Wat", "a.wat", 8.6), ("Wie", "a.wie", 4.5), ("Wanneer (uiterlijk)", "a.wanneer", 3.5)],
+    )
 
 
 @dataclass
 class Signatures:
+    """The signature block with its heading. Kept on one page together with the heading and
+    the part before it, so the last page never holds the signatures alone."""
+
+    heading: str
     intro: str = "Voor akkoord getekend door:"
 
 
@@ -94,18 +115,18 @@ ADMIN = [
         [
             ("Naam werknemer", "werknemer.naam"),
             ("Burgerservicenummer (BSN)", "werknemer.bsn"),
-            ("Geboortedatum", 'werknemer.geboortedatum or "—"'),
+            ("Geboortedatum", "werknemer.geboortedatum", OPTIONAL),
             ("Functie", "werknemer.functie"),
             ("Werkgever", "werkgever.naam"),
-            ("Adres werkgever", 'werkgever.adres or "—"'),
-            ("KvK-nummer", 'werkgever.kvk or "—"'),
-            ("Aard van het bedrijf", 'werkgever.aard_bedrijf or "—"'),
+            ("Adres werkgever", "werkgever.adres", OPTIONAL),
+            ("KvK-nummer", "werkgever.kvk", OPTIONAL),
+            ("Aard van het bedrijf", "werkgever.aard_bedrijf", OPTIONAL),
             ("Eerste ziektedag", "eerste_ziektedag"),
             ("Bedrijfsarts", "bedrijfsarts.naam"),
-            ("Arbodienst", 'bedrijfsarts.organisatie or "—"'),
+            ("Arbodienst", "bedrijfsarts.organisatie", OPTIONAL),
             ("Casemanager", "casemanager.naam"),
-            ("Functie casemanager", 'casemanager.functie or "—"'),
-            ("Dossiernummer", 'dossier or "—"'),
+            ("Functie casemanager", "casemanager.functie", OPTIONAL),
+            ("Dossiernummer", "dossier", OPTIONAL),
         ]
     ),
 ]
@@ -130,8 +151,7 @@ FORM_SPECS: list[Form] = [
             Heading("4. Advies over werkhervatting"),
             TextBlock("Advies aan werkgever en werknemer", "advies"),
             TextBlock("Toelichting", "toelichting", optional=True),
-            Heading("5. Ondertekening"),
-            Signatures("Opgesteld door:"),
+            Signatures("5. Ondertekening", "Opgesteld door:"),
         ],
     ),
     Form(
@@ -152,8 +172,7 @@ FORM_SPECS: list[Form] = [
             TextBlock("Visie werkgever op de re-integratie en dit plan", "visie_werkgever"),
             Heading("6. Visie van de werknemer"),
             TextBlock("Visie werknemer op de re-integratie en dit plan", "visie_werknemer"),
-            Heading("7. Ondertekening"),
-            Signatures(),
+            Signatures("7. Ondertekening"),
         ],
     ),
     Form(
@@ -174,8 +193,7 @@ FORM_SPECS: list[Form] = [
             TextBlock("Visie werkgever op de re-integratie en de bijstelling", "visie_werkgever"),
             Heading("6. Visie van de werknemer"),
             TextBlock("Visie werknemer op de re-integratie en de bijstelling", "visie_werknemer"),
-            Heading("7. Ondertekening"),
-            Signatures(),
+            Signatures("7. Ondertekening"),
         ],
     ),
     Form(
@@ -201,13 +219,12 @@ FORM_SPECS: list[Form] = [
             ),
             Question("Is de aanpak bijgesteld?", "aanpak_bijgesteld", "toelichting_aanpak"),
             Question("Is het tweede spoor gestart?", "spoor2_gestart", "toelichting_spoor2"),
-            FieldTable([("Tweede spoor gestart op", 'spoor2_startdatum or "—"')]),
+            TextBlock("Tweede spoor gestart op", "spoor2_startdatum", optional=True),
             Heading("4. Visie van de werkgever"),
             TextBlock("Visie werkgever", "visie_werkgever"),
             Heading("5. Visie van de werknemer"),
             TextBlock("Visie werknemer", "visie_werknemer"),
-            Heading("6. Ondertekening"),
-            Signatures(),
+            Signatures("6. Ondertekening"),
         ],
     ),
     Form(
@@ -226,11 +243,66 @@ FORM_SPECS: list[Form] = [
             TextBlock("Visie werkgever", "visie_werkgever"),
             Heading("5. Visie van de werknemer"),
             TextBlock("Oordeel werknemer over de re-integratie", "visie_werknemer"),
-            Heading("6. Ondertekening"),
-            Signatures(),
+            Signatures("6. Ondertekening"),
         ],
     ),
 ]
+
+
+RIV_FORM = Form(
+    FormId.RIV_FORMULIER,
+    "Deel 1 van het re-integratieverslag volgens artikel 6 lid 1 onder a van de Regeling "
+    "procesgang eerste en tweede ziektejaar: de administratieve gegevens van werknemer, "
+    "werkgever en bedrijfsarts, en welke onderdelen van het verslag zijn bijgevoegd.",
+    [
+        Heading("1. Gegevens van de werknemer"),
+        FieldTable(
+            [
+                ("Naam werknemer", "werknemer.naam"),
+                ("Adres", "werknemer.adres"),
+                ("Burgerservicenummer (BSN)", "werknemer.bsn"),
+                ("Geboortedatum", "werknemer.geboortedatum"),
+                ("Eerste ziektedag", "eerste_ziektedag"),
+                ("Dossiernummer", "dossier", OPTIONAL),
+            ]
+        ),
+        Heading("2. Gegevens van de werkgever"),
+        FieldTable(
+            [
+                ("Werkgever", "werkgever.naam"),
+                ("Adres werkgever", "werkgever.adres"),
+                ("Loonheffingennummer", "werkgever.loonheffingennummer"),
+                ("KvK-nummer", "werkgever.kvk", OPTIONAL),
+                ("Contactpersoon", "contactpersoon.naam"),
+                ("Functie contactpersoon", "contactpersoon.functie", OPTIONAL),
+                ("Telefoon", "contactpersoon.telefoon"),
+                ("E-mail", "contactpersoon.email", OPTIONAL),
+            ]
+        ),
+        Heading("3. Aard van het bedrijf"),
+        TextBlock("Bedrijfsprofiel", "werkgever.aard_bedrijf"),
+        Heading("4. Functie en vaardigheden van de werknemer"),
+        FieldTable(
+            [
+                ("Functie", "werknemer.functie"),
+                ("Arbeidsduur", "werknemer.arbeidsduur"),
+            ]
+        ),
+        TextBlock("Opleiding", "werknemer.opleiding", optional=True),
+        TextBlock("Vaardigheden en ervaring", "werknemer.vaardigheden", optional=True),
+        Heading("5. Bedrijfsarts en arbodienst"),
+        FieldTable(
+            [
+                ("Bedrijfsarts", "bedrijfsarts.naam"),
+                ("Arbodienst", "bedrijfsarts.organisatie"),
+            ]
+        ),
+        Heading("6. Bijgevoegde onderdelen van het re-integratieverslag"),
+        ListTable("bijlagen", "b", [("Onderdeel", "b.onderdeel", 12.6), ("Datum", "b.datum", 4.0)]),
+        Signatures("7. Ondertekening", "Opgesteld en ondertekend door:"),
+    ],
+)
+FORM_SPECS.append(RIV_FORM)
 
 
 def var(expr: str) -> str:
@@ -300,6 +372,7 @@ def _add_row(
     widths: list[float] | None = None,
     keep: bool = False,
     header: bool = False,
+    size: float = 10,
 ) -> None:
     row = table.add_row()  # type: ignore[attr-defined]
     if height:
@@ -313,7 +386,7 @@ def _add_row(
         cell = row.cells[i]
         if widths:
             cell.width = Cm(widths[i])
-        _cell_text(cell, text, bold=bold)
+        _cell_text(cell, text, bold=bold, size=size)
         if keep:  # keep the signature block together with what follows
             cell.paragraphs[0].paragraph_format.keep_with_next = True
         if fill:
@@ -392,15 +465,24 @@ def build_docx(form: Form, out_dir: Path = HERE) -> Path:
     dated.add_run(var("formulierdatum"))
 
     label_w, value_w = 6.0, 10.6
-    for part in form.parts:
+    for index, part in enumerate(form.parts):
+        before_signatures = index + 1 < len(form.parts) and isinstance(
+            form.parts[index + 1], Signatures
+        )
         if isinstance(part, Heading):
             doc.add_heading(part.text, level=1)
         elif isinstance(part, FieldTable):
+            # a table needs at least one row that is always there (an empty w:tbl is invalid)
+            assert any(len(row) == 2 for row in part.rows), part
             table = _table(doc, 2, [label_w, value_w])
-            for label, expr in part.rows:
+            for label, expr, *optional in part.rows:
+                if optional:  # left out when empty (docxtpl removes the tag rows)
+                    _loop_row(table, "{%tr if " + expr + " %}", [label_w, value_w])
                 _add_row(table, [label, var(expr)], widths=[label_w, value_w])
                 table.rows[-1].cells[0].paragraphs[0].runs[0].bold = True
                 _shade(table.rows[-1].cells[0], "E8EEF5")
+                if optional:
+                    _loop_row(table, "{%tr endif %}", [label_w, value_w])
             doc.add_paragraph()
         elif isinstance(part, TextBlock):
             if part.optional:
@@ -409,7 +491,10 @@ def build_docx(form: Form, out_dir: Path = HERE) -> Path:
             heading.add_run(part.label).bold = True
             heading.paragraph_format.space_after = Pt(2)
             heading.paragraph_format.keep_with_next = True  # never a label alone at a page end
-            doc.add_paragraph(var(part.expr))
+            value = doc.add_paragraph(var(part.expr))
+            if before_signatures:  # taken along to the signatures' page
+                value.paragraph_format.keep_with_next = True
+                value.paragraph_format.keep_together = True
             if part.optional:
                 doc.add_paragraph("{%p endif %}")
         elif isinstance(part, Question):
@@ -423,24 +508,26 @@ def build_docx(form: Form, out_dir: Path = HERE) -> Path:
                 doc.add_paragraph(var(part.explanation))
                 if part.explanation_optional:
                     doc.add_paragraph("{%p endif %}")
-        elif isinstance(part, Activities):
-            widths = [8.6, 4.5, 3.5]
-            table = _table(doc, 3, widths)
+        elif isinstance(part, ListTable):
+            widths = [w for _h, _x, w in part.columns]
+            table = _table(doc, len(widths), widths)
             _add_row(
                 table,
-                ["Wat", "Wie", "Wanneer (uiterlijk)"],
+                [h for h, _x, _w in part.columns],
                 bold=True,
                 fill="E8EEF5",
                 widths=widths,
                 header=True,
             )
-            _loop_row(table, "{%tr for a in activiteiten %}", widths)
-            _add_row(table, [var("a.wat"), var("a.wie"), var("a.wanneer")], widths=widths)
+            _loop_row(table, "{%tr for " + part.item + " in " + part.name + " %}", widths)
+            _add_row(table, [var(x) for _h, x, _w in part.columns], widths=widths)
             _loop_row(table, "{%tr endfor %}", widths)
             doc.add_paragraph()
         elif isinstance(part, Signatures):
+            doc.add_heading(part.heading, level=1).paragraph_format.keep_with_next = True
             doc.add_paragraph(part.intro).paragraph_format.keep_with_next = True
-            widths = [3.0, 4.0, 3.8, 2.8, 3.0]
+            # room for "Arbeidsdeskundige" and a long job title: no word broken mid-word
+            widths = [3.4, 3.0, 4.6, 2.5, 3.1]
             table = _table(doc, 5, widths)
             _add_row(
                 table,
@@ -450,6 +537,7 @@ def build_docx(form: Form, out_dir: Path = HERE) -> Path:
                 widths=widths,
                 keep=True,
                 header=True,
+                size=9,
             )
             _loop_row(table, "{%tr for s in ondertekenaars %}", widths)
             _add_row(
@@ -458,6 +546,7 @@ def build_docx(form: Form, out_dir: Path = HERE) -> Path:
                 height=1.6,
                 widths=widths,
                 keep=True,
+                size=9,
             )
             _loop_row(table, "{%tr endfor %}", widths)
             doc.add_paragraph("{%p if " + PRIVACY + " %}")
@@ -514,8 +603,11 @@ def build_html(form: Form, out_dir: Path = HERE) -> Path:
             out.append(f"<h2>{e(part.text)}</h2>")
         elif isinstance(part, FieldTable):
             out.append('<table class="gegevens">')
-            for label, expr in part.rows:
-                out.append(f"  <tr><th>{e(label)}</th><td>{var(expr)}</td></tr>")
+            for label, expr, *optional in part.rows:
+                row = f"  <tr><th>{e(label)}</th><td>{var(expr)}</td></tr>"
+                out.append(
+                    "  {% if " + expr + " %}" + row.strip() + "{% endif %}" if optional else row
+                )
             out.append("</table>")
         elif isinstance(part, TextBlock):
             block = [
@@ -539,20 +631,26 @@ def build_html(form: Form, out_dir: Path = HERE) -> Path:
                     line = "{% if " + part.explanation + " %}" + line + "{% endif %}"
                 out.append(line)
             out.append("</div>")
-        elif isinstance(part, Activities):
+        elif isinstance(part, ListTable):
+            heads = "".join(f"<th>{e(h)}</th>" for h, _x, _w in part.columns)
+            cells = "".join(f"<td>{var(x)}</td>" for _h, x, _w in part.columns)
             out += [
-                '<table class="lijst activiteiten">',
-                "  <thead><tr><th>Wat</th><th>Wie</th><th>Wanneer (uiterlijk)</th></tr></thead>",
+                f'<table class="lijst {part.name}">',
+                f"  <thead><tr>{heads}</tr></thead>",
                 "  <tbody>",
-                "  {% for a in activiteiten %}",
-                f"  <tr><td>{var('a.wat')}</td><td>{var('a.wie')}</td>"
-                f"<td>{var('a.wanneer')}</td></tr>",
+                "  {% for " + part.item + " in " + part.name + " %}",
+                f"  <tr>{cells}</tr>",
                 "  {% endfor %}",
                 "  </tbody>",
                 "</table>",
             ]
         elif isinstance(part, Signatures):
+            # the last section before (heading and text), the heading and the signatures
+            # form one block that is not broken over two pages (CSS .slot)
+            last = max(i for i, line in enumerate(out) if line.startswith("<h2"))
+            out.insert(last, '<div class="slot">')
             out += [
+                f"<h2>{e(part.heading)}</h2>",
                 '<div class="ondertekening">',
                 f"<p>{e(part.intro)}</p>",
                 '<table class="lijst handtekeningen">',
@@ -566,9 +664,8 @@ def build_html(form: Form, out_dir: Path = HERE) -> Path:
                 "  {% endfor %}",
                 "  </tbody>",
                 "</table>",
-                "{% if " + PRIVACY + " %}"
-                f'<p class="privacy">{var(PRIVACY)}</p>'
-                "{% endif %}",
+                "{% if " + PRIVACY + f' %}}<p class="privacy">{var(PRIVACY)}</p>{{% endif %}}',
+                "</div>",
                 "</div>",
             ]
         else:  # pragma: no cover
@@ -581,7 +678,9 @@ def build_html(form: Form, out_dir: Path = HERE) -> Path:
 
 def build_all(out_dir: Path = HERE) -> list[Path]:
     """Write every template into ``out_dir``; returns the paths written."""
-    return [p for form in FORM_SPECS for p in (build_docx(form, out_dir), build_html(form, out_dir))]
+    return [
+        p for form in FORM_SPECS for p in (build_docx(form, out_dir), build_html(form, out_dir))
+    ]
 
 
 def main() -> None:

@@ -32,13 +32,15 @@ class DocumentKind(StrEnum):
 
 
 class FormId(StrEnum):
-    """The five UWV re-integration forms the generator produces (DESIGN.md, FORM)."""
+    """The six UWV re-integration forms the generator produces (DESIGN.md, FORM)."""
 
     PROBLEEMANALYSE = "probleemanalyse"
     PLAN_VAN_AANPAK = "plan_van_aanpak"
     BIJSTELLING_PLAN_VAN_AANPAK = "bijstelling_plan_van_aanpak"
     EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
     EINDEVALUATIE = "eindevaluatie"
+    #: part 1 of the RIV: the administrative data (Regeling procesgang art. 6 lid 1 a)
+    RIV_FORMULIER = "riv_formulier"
 
 
 class Severity(StrEnum):

@@ -1,4 +1,4 @@
-"""Form generation: the five UWV forms as DOCX (docxtpl) and PDF (weasyprint).
+"""Form generation: the six UWV forms as DOCX (docxtpl) and PDF (weasyprint).
 
 Library use::
 

@@ -1,4 +1,4 @@
-"""The five UWV forms: schema, template file names and the title UWV must recognise."""
+"""The six UWV forms: schema, template file names and the title UWV must recognise."""
 
 from __future__ import annotations
 
@@ -64,6 +64,12 @@ FORMS: dict[FormId, FormSpec] = {
             "Eindevaluatie",
             "Resultaat, arbeidsrelatie, passende arbeid en beide visies (week 91)",
             FORM_SCHEMAS[FormId.EINDEVALUATIE],
+        ),
+        FormSpec(
+            FormId.RIV_FORMULIER,
+            "Re-integratieverslag: administratieve gegevens",
+            "Deel 1 van het RIV: werknemer, werkgever, bedrijfsarts, functie en bijlagen",
+            FORM_SCHEMAS[FormId.RIV_FORMULIER],
         ),
     )
 }

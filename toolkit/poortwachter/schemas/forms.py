@@ -1,4 +1,4 @@
-"""cerberus schemas for the five UWV forms (nested: YAML/JSON case files, or one batch row
+"""cerberus schemas for the six UWV forms (nested: YAML/JSON case files, or one batch row
 after :mod:`poortwachter.generate.batch` has gathered it).
 
 Every form shares the administrative part that the Regeling procesgang art. 6 asks for
@@ -10,6 +10,7 @@ them (AVG), and the probleemanalyse is written in functional terms.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -149,6 +150,85 @@ COMMON_SCHEMA: dict[str, Any] = {
     "ondertekenaars": SIGNERS,
 }
 
+_LOONHEFFINGEN = re.compile(r"[0-9]{9}L[0-9]{2}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _loonheffingennummer(value: Any) -> Any:
+    """``'1234.56.789.L.01'`` → ``'123456789L01'``: 9 digits, the letter L, 2 digits."""
+    if is_blank(value):
+        return None
+    text = re.sub(r"[\s.\-]", "", str(value)).upper()
+    if not _LOONHEFFINGEN.fullmatch(text):
+        raise ValueError(
+            f"'{value}' is geen loonheffingennummer: dat is 9 cijfers, een L en 2 cijfers "
+            "(bijvoorbeeld 123456789L01)"
+        )
+    return text
+
+
+def _email(value: Any) -> Any:
+    if is_blank(value):
+        return None
+    text = str(value).strip()
+    if not _EMAIL.fullmatch(text):
+        raise ValueError(f"'{text}' is geen e-mailadres")
+    return text
+
+
+#: The RIV's own first part (Regeling procesgang art. 6 lid 1 a): the administrative data
+#: UWV asks for in the re-integratieverslag, and which parts are enclosed.
+RIV_SCHEMA: dict[str, Any] = {
+    "dossier": TEXT,
+    "formulierdatum": REQUIRED_DATE,
+    "eerste_ziektedag": REQUIRED_DATE,
+    "werknemer": _group(
+        {
+            "naam": REQUIRED_TEXT,
+            "adres": REQUIRED_TEXT,
+            "bsn": REQUIRED_BSN,
+            "geboortedatum": REQUIRED_DATE,
+            "functie": REQUIRED_TEXT,
+            "arbeidsduur": REQUIRED_TEXT,
+            "opleiding": TEXT,
+            "vaardigheden": TEXT,
+        }
+    ),
+    "werkgever": _group(
+        {
+            "naam": REQUIRED_TEXT,
+            "adres": REQUIRED_TEXT,
+            "loonheffingennummer": {
+                "type": "string",
+                "coerce": _loonheffingennummer,
+                "required": True,
+                "nullable": False,
+            },
+            "kvk": KVK,
+            "aard_bedrijf": REQUIRED_TEXT,
+        }
+    ),
+    "contactpersoon": _group(
+        {
+            "naam": REQUIRED_TEXT,
+            "functie": TEXT,
+            "telefoon": REQUIRED_TEXT,
+            "email": {"type": "string", "coerce": _email, "nullable": True},
+        }
+    ),
+    "bedrijfsarts": _group({"naam": REQUIRED_TEXT, "organisatie": REQUIRED_TEXT}),
+    "bijlagen": {
+        "type": "list",
+        "required": True,
+        "minlength": 1,
+        "schema": {
+            "type": "dict",
+            "schema": {"onderdeel": REQUIRED_TEXT, "datum": REQUIRED_DATE},
+        },
+    },
+    "ondertekenaars": SIGNERS,
+}
+
 _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
     FormId.PROBLEEMANALYSE: {
         # functional terms only: what can and cannot be done, never the illness itself
@@ -204,7 +284,8 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
 
 #: FormId → the full nested schema of that form.
 FORM_SCHEMAS: dict[FormId, dict[str, Any]] = {
-    form: {**COMMON_SCHEMA, **fields} for form, fields in _FORM_FIELDS.items()
+    **{form: {**COMMON_SCHEMA, **fields} for form, fields in _FORM_FIELDS.items()},
+    FormId.RIV_FORMULIER: RIV_SCHEMA,
 }
 
 #: Forms that carry both views (with the transitional rule of :data:`VISIE_SINCE`).
@@ -219,6 +300,7 @@ REQUIRED_SIGNERS: dict[FormId, tuple[SignerRole, ...]] = {
     FormId.BIJSTELLING_PLAN_VAN_AANPAK: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
     FormId.EERSTEJAARSEVALUATIE: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
     FormId.EINDEVALUATIE: (SignerRole.WERKGEVER, SignerRole.WERKNEMER),
+    FormId.RIV_FORMULIER: (SignerRole.WERKGEVER,),
 }
 
 
