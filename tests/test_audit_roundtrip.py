@@ -30,6 +30,7 @@ def test_generated_dossier_has_no_blockers(fmt: str, tmp_path: Path) -> None:
         K.BIJSTELLING_PLAN_VAN_AANPAK,
         K.EERSTEJAARSEVALUATIE,
         K.EINDEVALUATIE,
+        K.RIV_FORMULIER,
     }
     assert result.ready_for_submission, [f.message for f in result.findings]
     # the sample forms hold no evaluations between the plan and the EJE: practice warning
