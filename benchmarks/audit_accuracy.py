@@ -32,11 +32,18 @@ def main() -> int:
             stats["gaps"] += sum(want.values())
             stats["found"] += sum((got & want).values())
             stats["false"] += sum((got - want).values())
+            kinds = {doc.label: doc.kind.value for doc in result.documents}
+            misclassified = [label for label, kind in case.kinds if kinds.get(label) != kind]
+            stats["kinds"] += len(case.kinds)
+            stats["kinds_wrong"] += len(misclassified)
             wrong = sorted((got - want).elements())
             missed = sorted((want - got).elements())
-            if wrong or missed:
-                print(f"  {case.name}: vals alarm {wrong}, gemist {missed}")
-    print(f"{'item':<8}{'dossiers':>9}{'gaten':>7}{'gevonden':>10}{'recall':>8}{'vals':>6}")
+            if wrong or missed or misclassified:
+                print(f"  {case.name}: vals alarm {wrong}, gemist {missed}, soort {misclassified}")
+    print(
+        f"{'item':<8}{'dossiers':>9}{'gaten':>7}{'gevonden':>10}{'recall':>8}{'vals':>6}"
+        f"{'soort fout':>12}"
+    )
     total: Counter[str] = Counter()
     for item, stats in sorted(per_item.items()):
         total.update(stats)
@@ -49,7 +56,7 @@ def _row(item: str, stats: Counter[str]) -> str:
     recall = f"{100 * stats['found'] / stats['gaps']:.0f}%" if stats["gaps"] else "-"
     return (
         f"{item:<8}{stats['dossiers']:>9}{stats['gaps']:>7}{stats['found']:>10}{recall:>8}"
-        f"{stats['false']:>6}"
+        f"{stats['false']:>6}{stats['kinds_wrong']:>7}/{stats['kinds']:<4}"
     )
 
 

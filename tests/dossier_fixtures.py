@@ -330,6 +330,8 @@ class Case:
     item: str  # the item of issue 11 the case is about
     build: Callable[[Path], None]
     expected: tuple[str, ...] = ()
+    #: file name (with " (p. 2-3)" for a part) → the kind it must get
+    kinds: tuple[tuple[str, str], ...] = ()
 
 
 def base(folder: Path, drop: Sequence[str] = ()) -> None:
@@ -656,6 +658,229 @@ CASES += [
         _eind_without_ow("Oordeel werknemer: ☒ eens ☐ oneens; ik ben tevreden."),
     ),
     Case("logboek_alleen_consulten", "4", _log(consults_only_log()), ("EVAL-001",)),
+]
+
+
+def _add(name: str, writer: Callable[[Path], None], drop: Sequence[str] = ()) -> Any:
+    def build(folder: Path) -> None:
+        base(folder, drop)
+        writer(folder / name)
+
+    return build
+
+
+def _titled(prefix: str, name: str, title: str, body: list[Block], pdf: bool = False) -> Any:
+    blocks: list[Block] = [("h", title), *body]
+    if pdf:
+        return _replace(prefix, name, lambda p: write_reportlab(p, blocks))
+    return _replace(prefix, name, lambda p: write_docx(p, blocks))
+
+
+def ao_body() -> list[Block]:
+    return [
+        *admin(),
+        f"Datum: {nl(date(2027, 9, 1))}",
+        "Actuele beperkingen: geen zwaar tillen; werken tot 6 uur per dag is mogelijk.",
+        "A. Bakker, bedrijfsarts",
+    ]
+
+
+def ad_body() -> list[Block]:
+    return [
+        *admin(),
+        f"Datum rapport: {nl(date(2027, 1, 15))}",
+        "Conclusie: passend werk in eigen organisatie is niet aanwezig; advies 2e spoor.",
+        "Opgesteld door: M. Smit, arbeidsdeskundige",
+    ]
+
+
+def ow_body() -> list[Block]:
+    return [
+        *admin(),
+        f"Datum: {dmy(OW)}",
+        "Ik ben het eens met de re-integratie-inspanningen van mijn werkgever.",
+        ("table", [["Naam", NAAM], ["Functie", "werknemer"], ["Datum", dmy(OW)]]),
+    ]
+
+
+def riv_form() -> list[Block]:
+    return [
+        ("h", "Re-integratieverslag"),
+        "Aanvraag WIA-uitkering: bijlagen bij dit verslag",
+        *admin(),
+        ("check", "Probleemanalyse", True),
+        ("check", "Plan van aanpak", True),
+        ("check", "Eerstejaarsevaluatie", True),
+        ("check", "Actueel oordeel bedrijfsarts", True),
+        ("check", "Eindevaluatie", True),
+        ("check", "Oordeel werknemer", True),
+        f"Datum: {dmy(date(2027, 9, 25))}",
+        column_signatures(date(2027, 9, 25)),
+    ]
+
+
+def email_ow() -> list[Block]:
+    return [
+        f"Van: {NAAM} <jan.jansen@example.nl>",
+        "Aan: P. de Vries <hr@devries-bouw.nl>",
+        f"Verzonden: {nl(OW)} 10:14",
+        "Onderwerp: RE: Eindevaluatie",
+        "Beste Piet,",
+        "Ik heb de eindevaluatie gelezen. Ik ben het eens met de re-integratie-inspanningen",
+        "en met de inhoud van de eindevaluatie. BSN 123456782.",
+        "Met vriendelijke groet,",
+        NAAM,
+    ]
+
+
+def uwv_letter(subject: str, body: str) -> list[Block]:
+    return [
+        "UWV",
+        "Postbus 58285, 1040 HG Amsterdam",
+        "Bouwbedrijf De Vries B.V.",
+        f"Datum: {nl(date(2027, 8, 1))}",
+        f"Onderwerp: {subject}",
+        "Geachte heer, mevrouw,",
+        body,
+        f"Het gaat om uw werknemer {NAAM}, BSN {BSN}.",
+        "Met vriendelijke groet,",
+        "UWV, afdeling Sociaal Medische Zaken",
+    ]
+
+
+CASES += [
+    # ---------------------------------------------------------------- 3 classification
+    Case(
+        "titel_evaluatie_1e_ziektejaar",
+        "3",
+        _titled(
+            "04_",
+            "04_evaluatie.pdf",
+            "Evaluatie 1e ziektejaar",
+            [*eje_body(), column_signatures(EJE)],
+            pdf=True,
+        ),
+        kinds=(("04_evaluatie.pdf", "eerstejaarsevaluatie"),),
+    ),
+    Case(
+        "titel_reintegratieplan",
+        "3",
+        _titled("02_", "02_plan.docx", "Re-integratieplan", [*pva_body(), column_signatures(PVA)]),
+        kinds=(("02_plan.docx", "plan_van_aanpak"),),
+    ),
+    Case(
+        "titel_mijn_visie",
+        "3",
+        _titled("09_", "09_visie.docx", "Mijn visie op de re-integratie", ow_body()),
+        kinds=(("09_visie.docx", "oordeel_werknemer"),),
+    ),
+    Case(
+        "titel_actuele_oordeel",
+        "3",
+        _titled("07_", "07_ao.pdf", "Actuele oordeel bedrijfsarts", ao_body(), pdf=True),
+        kinds=(("07_ao.pdf", "actueel_oordeel"),),
+    ),
+    Case(
+        "titel_terugkoppeling_ad",
+        "3",
+        _titled("05_", "05_ad.docx", "Terugkoppeling arbeidsdeskundig onderzoek", ad_body()),
+        kinds=(("05_ad.docx", "arbeidsdeskundig_rapport"),),
+    ),
+    Case(
+        "titel_in_tekstvak",
+        "3",
+        _replace(
+            "07_",
+            "07_ao.docx",
+            lambda p: write_docx(p, [("textbox", "Actueel oordeel bedrijfsarts"), *ao_body()]),
+        ),
+        kinds=(("07_ao.docx", "actueel_oordeel"),),
+    ),
+    Case(
+        "titel_in_koptekst",
+        "3",
+        _replace(
+            "04_",
+            "04_eje.docx",
+            lambda p: write_docx(
+                p,
+                [
+                    ("header", "Eerstejaarsevaluatie - vertrouwelijk"),
+                    *eje_body(),
+                    "Zie ook de eindevaluatie later.",
+                    column_signatures(EJE),
+                ],
+            ),
+        ),
+        kinds=(("04_eje.docx", "eerstejaarsevaluatie"),),
+    ),
+    Case(
+        "titel_in_eerste_tabelcel",
+        "3",
+        _replace(
+            "07_",
+            "07_ao.docx",
+            lambda p: write_docx(
+                p,
+                [
+                    (
+                        "table",
+                        [["Actueel oordeel bedrijfsarts", f"Datum: {dmy(date(2027, 9, 1))}"]],
+                    ),
+                    *ao_body()[:-1],
+                    "A. Bakker, bedrijfsarts",
+                ],
+            ),
+        ),
+        kinds=(("07_ao.docx", "actueel_oordeel"),),
+    ),
+    Case(
+        "riv_formulier_met_bijlagenlijst",
+        "3",
+        _add("00_riv_formulier.docx", lambda p: write_docx(p, riv_form())),
+        kinds=(("00_riv_formulier.docx", "riv_formulier"),),
+    ),
+    Case(
+        "email_over_eindevaluatie",
+        "3",
+        _replace("09_", "09_mail_werknemer.pdf", lambda p: write_fpdf(p, email_ow())),
+        kinds=(("09_mail_werknemer.pdf", "oordeel_werknemer"),),
+    ),
+    Case(
+        "uwv_besluit_verlenging",
+        "3",
+        _add(
+            "10_uwv_besluit.pdf",
+            lambda p: write_reportlab(
+                p,
+                uwv_letter(
+                    "Besluit verlenging loondoorbetalingsperiode",
+                    "U heeft samen met uw werknemer gevraagd de wachttijd te verlengen. "
+                    "Wij verlengen de loondoorbetaling tot en met 30 juni 2028. "
+                    "Stuur het re-integratieverslag "
+                    "later mee met de WIA-aanvraag.",
+                ),
+            ),
+        ),
+        kinds=(("10_uwv_besluit.pdf", "other"),),
+    ),
+    Case(
+        "uwv_deskundigenoordeel",
+        "3",
+        _add(
+            "10_uwv_deskundigenoordeel.pdf",
+            lambda p: write_reportlab(
+                p,
+                uwv_letter(
+                    "Uw aanvraag deskundigenoordeel",
+                    "U heeft een deskundigenoordeel aangevraagd over de "
+                    "re-integratie-inspanningen. Ons oordeel: de werkgever doet voldoende "
+                    "aan de re-integratie.",
+                ),
+            ),
+        ),
+        kinds=(("10_uwv_deskundigenoordeel.pdf", "deskundigenoordeel"),),
+    ),
 ]
 
 

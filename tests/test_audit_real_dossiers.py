@@ -19,6 +19,9 @@ from poortwachter.audit.sigtables import signature_blocks
 def test_case_gives_exactly_its_gaps(case: F.Case, tmp_path: Path) -> None:
     result = audit(F.build_case(case, tmp_path))
     assert rules_of(result) == sorted(case.expected)
+    kinds = {doc.label: doc.kind.value for doc in result.documents}
+    for label, kind in case.kinds:
+        assert kinds.get(label) == kind, (label, kinds)
 
 
 def _lines(*texts: str) -> list[Line]:
@@ -135,3 +138,42 @@ def test_only_evaluations_in_a_log_count_as_evaluations(row: str, counts: bool) 
     from poortwachter.audit.checks import _is_eval_row
 
     assert _is_eval_row(row) is counts
+
+
+def test_uwv_decision_is_its_own_kind_in_the_json(tmp_path: Path) -> None:
+    import json
+
+    from poortwachter.report import audit_json
+
+    case = next(c for c in F.CASES if c.name == "uwv_besluit_verlenging")
+    data = json.loads(audit_json.render(audit(F.build_case(case, tmp_path))))
+    (letter,) = [d for d in data["documents"] if d["path"] == "10_uwv_besluit.pdf"]
+    assert (letter["kind"], letter["sub_kind"]) == ("other", "uwv_besluit_verlenging")
+    assert not any(f["rule"] == "READ-002" for f in data["findings"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Van: J. Jansen\nAan: HR\nOnderwerp: Re: eindevaluatie\nIk ben het eens.",
+            "oordeel_werknemer",
+        ),
+        (
+            "Van: HR\nAan: J. Jansen\nOnderwerp: Plan van aanpak\nHierbij het plan.",
+            "plan_van_aanpak",
+        ),
+        ("Eindevaluatie\nOnderwerp: eindevaluatie\nDatum: 1-9-2027", "eindevaluatie"),
+        (
+            "Re-integratieverslag\n☒ Probleemanalyse\n☒ Plan van aanpak\n☒ Eindevaluatie\n"
+            "☐ Oordeel werknemer",
+            "riv_formulier",
+        ),
+        ("Inhoudsopgave\nProbleemanalyse\nPlan van aanpak\nEindevaluatie", "other"),
+        ("☐ Oordeel werknemer\n☐ Eindevaluatie\nWerkgever: De Vries", "other"),
+    ],
+)
+def test_classified_by_structure(text: str, kind: str) -> None:
+    from poortwachter.audit.classifier import classify
+
+    assert classify(text).kind.value == kind

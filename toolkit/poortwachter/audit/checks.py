@@ -564,7 +564,7 @@ def check_recognised(rule: Rule, ctx: AuditContext) -> list[Finding]:
     return [
         _finding(rule, f"{doc.label}: geen herkenbare titel", [_doc_evidence(doc, doc.text[:120])])
         for doc in ctx.documents
-        if doc.readable and doc.kind is DocumentKind.OTHER
+        if doc.readable and doc.kind is DocumentKind.OTHER and not doc.sub_kind
     ]
 
 

@@ -15,8 +15,9 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import PurePath
 
-from poortwachter.audit.datafiles import title_patterns
+from poortwachter.audit.datafiles import other_title_patterns, title_patterns
 from poortwachter.audit.datefind import find_dates
+from poortwachter.audit.filled import box_state
 from poortwachter.audit.textnorm import lines_of, normalise
 from poortwachter.domain.vocabulary import DocumentKind
 
@@ -49,6 +50,8 @@ class Classification:
     line_index: int
     #: other parts the same title names ("Eindevaluatie en oordeel werknemer")
     also: tuple[DocumentKind, ...] = ()
+    #: for kind ``other``: what it is when known (``overige_titels.yaml``: a UWV decision)
+    sub_kind: str | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -68,15 +71,44 @@ def _best_on_line(norm: str) -> tuple[DocumentKind, int, int, int] | None:
     return best
 
 
-def _line_score(raw: str, norm: str, index: int) -> tuple[DocumentKind, float] | None:
+@lru_cache(maxsize=16384)
+def _best_other_on_line(norm: str) -> tuple[str, int, int, int] | None:
+    """(sub-label, match length, start, end) of the longest non-RIV title on a line."""
+    best: tuple[str, int, int, int] | None = None
+    for label, spec in other_title_patterns().items():
+        if spec.words and not any(word in norm for word in spec.words):
+            continue
+        for pattern in spec.titles:
+            for m in pattern.finditer(norm):
+                length = m.end() - m.start()
+                if length and (best is None or length > best[1]):
+                    best = (label, length, m.start(), m.end())
+    return best
+
+
+def _line_score(
+    raw: str, norm: str, index: int, previous: str = ""
+) -> tuple[DocumentKind, float] | None:
+    if box_state(raw) is not None:
+        return None  # "☒ Plan van aanpak": an item of a list of enclosures, not a title
     hit = _best_on_line(norm)
     if hit is None:
         return None
-    kind, length, _start, end = hit
+    score = _hit_score(raw, norm, index, hit[1:])
+    if len(previous) > 60 and not previous.rstrip().endswith((".", ":", "!", "?", ";")):
+        score *= 0.4  # the end of a sentence wrapped onto this line
+    return hit[0], score
+
+
+_BULLET = re.compile(r"^[\s\-*\u2022]+")
+
+
+def _hit_score(raw: str, norm: str, index: int, hit: tuple[int, int, int]) -> float:
+    length, _start, end = hit
     coverage = length / max(len(norm), 1)
     position = max(0.5, 1.0 - index * 0.04)
     score = 10.0 * position * (0.4 + 0.6 * coverage)
-    start = hit[2]
+    start = hit[1]
     rest = norm[end:].strip()
     label, _, value = raw.partition(":")
     label_value = value.strip() and rest and normalise(label) not in _TITLE_LABELS
@@ -89,7 +121,12 @@ def _line_score(raw: str, norm: str, index: int) -> tuple[DocumentKind, float] |
         score *= 0.35 if " | " in raw else 0.85
     if len(norm) > 120:
         score *= 0.5
-    return kind, score
+    stripped = _BULLET.sub("", raw)
+    if stripped[:1].islower() or (stripped.endswith(".") and len(norm.split()) > 6):
+        # the middle or the end of a sentence in the body ("... stuur het
+        # re-integratieverslag mee."), not a heading
+        score *= 0.4
+    return score
 
 
 def heading_of(lines: list[str], limit: int = HEAD_LINES) -> Classification | None:
@@ -99,7 +136,7 @@ def heading_of(lines: list[str], limit: int = HEAD_LINES) -> Classification | No
         norm = normalise(raw)
         if not norm:
             continue
-        scored = _line_score(raw, norm, index)
+        scored = _line_score(raw, norm, index, lines[index - 1] if index else "")
         if scored and (best is None or scored[1] > best.score):
             best = Classification(scored[0], scored[1], raw, index)
     return best
@@ -122,7 +159,11 @@ _INDEX_WORDS = re.compile(
 
 
 def is_index(lines: list[str]) -> bool:
-    """A table of contents or cover sheet: it names several parts, it is none of them."""
+    """A table of contents or cover sheet: it names several parts, it is none of them.
+    A RIV form that lists its enclosures under its own title is the RIV form."""
+    head = heading_of(lines, limit=3)
+    if head is not None and head.kind is DocumentKind.RIV_FORMULIER and head.score >= SPLIT_SCORE:
+        return False
     kinds: set[DocumentKind] = set()
     for raw in lines[:30]:
         norm = normalise(raw)
@@ -136,16 +177,66 @@ def is_index(lines: list[str]) -> bool:
     return len(kinds) >= 3
 
 
+_MAIL_HEADER = re.compile(
+    r"^(van|aan|onderwerp|verzonden|cc|from|to|subject|sent|datum|date)\s*:\s*\S", re.IGNORECASE
+)
+_MAIL_SUBJECT = re.compile(r"^(onderwerp|subject)\s*:\s*(.*)$", re.IGNORECASE)
+#: an e-mail whose subject names these is the employee's reaction (oordeel werknemer)
+_REACTION_SUBJECT = re.compile(
+    r"\b(eind ?evaluatie|oordeel|reactie|mening|visie|standpunt|re ?integratie ?verslag)\b"
+)
+
+
+def _mail_reaction(lines: list[str]) -> Classification | None:
+    """An e-mail (Van/Aan/Onderwerp at the top) whose subject names the eindevaluatie or
+    the re-integration: the employee's message, not the eindevaluatie itself."""
+    head = lines[:10]
+    fields = {normalise(m.group(1)) for m in (_MAIL_HEADER.match(x) for x in head) if m}
+    if not ({"van", "from"} & fields and {"onderwerp", "subject"} & fields):
+        return None
+    for index, raw in enumerate(head):
+        m = _MAIL_SUBJECT.match(raw)
+        if m and _REACTION_SUBJECT.search(normalise(m.group(2))):
+            return Classification(DocumentKind.OORDEEL_WERKNEMER, SPLIT_SCORE, raw, index)
+    return None
+
+
+def _other_title(lines: list[str]) -> Classification | None:
+    """The strongest non-RIV title (a UWV decision) in the title region."""
+    best: Classification | None = None
+    for index, raw in enumerate(lines[:HEAD_LINES]):
+        norm = normalise(raw)
+        hit = _best_other_on_line(norm) if norm else None
+        if hit is None:
+            continue
+        score = _hit_score(raw, norm, index, hit[1:])
+        if best is None or score > best.score:
+            best = Classification(DocumentKind.OTHER, score, raw, index, sub_kind=hit[0])
+    return best
+
+
 def classify(text: str, path: str = "") -> Classification:
     """The kind of a document from its text, with the file name as a weak hint."""
     lines = lines_of(text)
+    mail = _mail_reaction(lines)
+    if mail is not None:
+        return mail
     if is_index(lines):
         return Classification(DocumentKind.OTHER, 0.0, "inhoudsopgave", 0)
+    found = _classify(lines, path)
+    other = _other_title(lines)
+    if other is not None and other.score >= MIN_SCORE and other.score > found.score:
+        return other
+    return found
+
+
+def _classify(lines: list[str], path: str) -> Classification:
     scores: dict[DocumentKind, float] = {}
     decisive: dict[DocumentKind, tuple[str, int]] = {}
     for index, raw in enumerate(lines[:HEAD_LINES]):
         norm = normalise(raw)
-        scored = _line_score(raw, norm, index) if norm else None
+        previous = lines[index - 1] if index else ""
+        scored = _line_score(raw, norm, index, previous) if norm else None
         if scored and scored[1] > scores.get(scored[0], 0.0):
             scores[scored[0]] = scored[1]
             decisive[scored[0]] = (raw, index)
@@ -161,7 +252,7 @@ def classify(text: str, path: str = "") -> Classification:
         scores[hint] = scores.get(hint, 0.0) + FILENAME_HINT
     if max(scores.values(), default=0.0) < MIN_SCORE:
         # some producers break a title over several lines ("Plan" / "van" / "aanpak")
-        joined = normalise(" ".join(lines[:6]))
+        joined = normalise(" ".join(x for x in lines[:6] if box_state(x) is None))
         hit = _best_on_line(joined)
         if hit is not None and hit[1] >= 8:
             scores[hit[0]] = scores.get(hit[0], 0.0) + MIN_SCORE

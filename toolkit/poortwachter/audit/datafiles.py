@@ -46,6 +46,21 @@ def title_patterns() -> dict[DocumentKind, KindPatterns]:
     }
 
 
+@lru_cache(maxsize=1)
+def other_title_patterns() -> dict[str, KindPatterns]:
+    """Per sub-label of kind ``other`` (a UWV decision, ...): its words and titles
+    (``overige_titels.yaml``)."""
+    raw = _load_yaml("overige_titels.yaml")
+    return {
+        label: KindPatterns(
+            tuple(spec.get("woorden", [])),
+            tuple(re.compile(p) for p in spec.get("titles", [])),
+            tuple(re.compile(p) for p in spec.get("filenames", [])),
+        )
+        for label, spec in raw.items()
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class SectionPatterns:
     words: tuple[str, ...]  # a page must contain one of these before the patterns are tried

@@ -89,6 +89,8 @@ class AuditResult:
                 item["page_range"] = doc.page_range
             if doc.also_kinds:
                 item["also_kinds"] = [k.value for k in doc.also_kinds]
+            if doc.sub_kind:
+                item["sub_kind"] = doc.sub_kind
             if doc.reason:
                 item["reason"] = doc.reason
             item["file_type"] = doc.file_type
@@ -151,6 +153,7 @@ def read_documents(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS)
                 found = classify(part.text, part.path)
                 part.kind = found.kind
                 part.also_kinds = found.also
+                part.sub_kind = found.sub_kind
                 titled = bool(found.line) and not find_dates(found.line)
                 if not titled and looks_like_log(part.text):
                     part.kind = DocumentKind.ACTIVITEITENOVERZICHT

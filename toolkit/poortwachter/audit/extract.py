@@ -23,7 +23,7 @@ from poortwachter.audit.lines import (
     Line,
     doc_lines,
 )
-from poortwachter.audit.model import Document, FoundValue
+from poortwachter.audit.model import Document, FoundValue, Signer
 from poortwachter.audit.personal import (
     extract_bsn,
     extract_eerste_ziektedag,
@@ -134,6 +134,11 @@ def extract_all(doc: Document) -> None:
     doc.authors = extract_authors(lines)
     doc.bsn = extract_bsn(lines)
     doc.names = extract_employee_names(lines, {i for block in blocks for i in block.lines})
+    if doc.kind is DocumentKind.OORDEEL_WERKNEMER and not (doc.signers or doc.authors):
+        # the employee writes their own oordeel: the name at its top is its author's
+        doc.authors = [
+            Signer(name=v.value, function="werknemer", role="werknemer") for v in doc.names[:1]
+        ]
     doc.eerste_ziektedag = extract_eerste_ziektedag(lines)
     doc.sections = extract_sections(doc)
     doc.medical_terms = extract_medical_terms(doc)

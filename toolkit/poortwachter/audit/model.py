@@ -51,6 +51,8 @@ class Document:
     kind: DocumentKind = DocumentKind.OTHER
     #: other parts this document also holds, named in the same title
     also_kinds: tuple[DocumentKind, ...] = ()
+    #: for kind ``other``: what it is when known ("uwv_besluit_verlenging")
+    sub_kind: str | None = None
     kind_evidence: FoundValue | None = None
     date: dt.date | None = None
     date_evidence: FoundValue | None = None
