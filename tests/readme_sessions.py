@@ -29,6 +29,8 @@ README = REPO / "README.md"
 LINKED = ("samples", "tests", "checklists", "templates")
 ELLIPSIS = "..."
 FENCE = re.compile(r"^```(\w*)\s*$")
+#: the time stamp in the name of a batch error report (JJJJMMDD-UUMMSS)
+STAMP = re.compile(r"(?<!\d)\d{8}-\d{6}(?!\d)")
 
 
 @dataclass
@@ -60,13 +62,22 @@ def parse(text: str) -> list[Command]:
     return commands
 
 
+def _unstamped(line: str) -> str:
+    """A run's time stamp (``20261201-205156`` in a batch report's name) as ``STAMP``."""
+    return STAMP.sub("STAMP", line)
+
+
 def matches(shown: list[str], actual: list[str]) -> bool:
-    """``shown`` equals ``actual``, where each ``...`` line stands for any number of lines."""
+    """``shown`` equals ``actual``, where each ``...`` line stands for any number of lines
+    (and any run time stamp for any other)."""
     pattern = "".join(
-        r"(?:[^\n]*\n)*?" if line.strip() == ELLIPSIS else re.escape(line.rstrip()) + r"\n"
+        r"(?:[^\n]*\n)*?"
+        if line.strip() == ELLIPSIS
+        else re.escape(_unstamped(line.rstrip())) + r"\n"
         for line in shown
     )
-    return re.fullmatch(pattern, "".join(line + "\n" for line in actual)) is not None
+    actual_text = "".join(_unstamped(line) + "\n" for line in actual)
+    return re.fullmatch(pattern, actual_text) is not None
 
 
 def run_all(commands: list[Command]) -> None:

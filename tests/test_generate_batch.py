@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -43,10 +44,13 @@ def test_sample_batch_writes_19_of_20_and_reports_the_bad_row(tmp_path: Path) ->
     assert result.exit_code == 1
     assert result.summary() == "19 formulieren gemaakt, 1 rij met fouten"
 
-    report = json.loads((out / "foutrapport_plan_van_aanpak.json").read_text("utf-8"))
+    xlsx_path, json_path = result.report_paths
+    assert re.fullmatch(r"foutrapport_plan_van_aanpak_\d{8}-\d{6}\.json", json_path.name)
+    assert xlsx_path == json_path.with_suffix(".xlsx") and xlsx_path.parent == out
+    report = json.loads(json_path.read_text("utf-8"))
     assert report["documents_written"] == 19 and report["rows_failed"] == 1
     assert report["errors"][0]["row"] == 13 and report["errors"][0]["column"] == "E"
-    ws = load_workbook(out / "foutrapport_plan_van_aanpak.xlsx").active
+    ws = load_workbook(xlsx_path).active
     rows = list(ws.values)
     assert rows[0] == ("Bestand", "Blad", "Rij", "Kolom", "Veld", "Reden")
     assert rows[1][1:5] == ("formulieren", 13, "E", "werknemer_bsn")

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-#: Default wall-clock limit per run (seconds), as in issue 6.
-DEFAULT_TIMEOUT = float(os.environ.get("POORTWACHTER_HOSTILE_TIMEOUT", "30"))
+#: Default wall-clock limit per run (seconds): a bound for hangs, not a speed check — a
+#: busy 2-core machine must pass (issue 12); speed is measured in benchmarks/.
+DEFAULT_TIMEOUT = float(os.environ.get("POORTWACHTER_HOSTILE_TIMEOUT", "180"))
 #: Default address-space limit for the command (MB); 0 = none.
 DEFAULT_MEMORY_MB = int(os.environ.get("POORTWACHTER_HOSTILE_MEMORY_MB", "4096"))
 

@@ -24,6 +24,9 @@ import pytest
 from . import corpus
 from .measure import DEFAULT_TIMEOUT, Measured, poortwachter, run_measured
 
+#: every test here runs the command as a child process (make test-fast leaves them out)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_DOCUMENT = ROOT / "samples" / "dossiers" / "compleet" / "02_plan_van_aanpak.docx"
 PEILDATUM = "2027-09-30"
@@ -342,4 +345,4 @@ def test_audit_with_a_hostile_checklist(hostile_cases: dict[str, corpus.Case]) -
     case = hostile_cases["yaml_alias_bomb"]
     m = run_measured(poortwachter("audit", str(GOOD_DOCUMENT), "--checklist", str(case.path)))
     assert m.code == 2 and "aliassen" in m.stderr, m.stderr
-    assert m.seconds < 10 and m.peak_mb < 256
+    assert not m.timed_out and m.peak_mb < 256

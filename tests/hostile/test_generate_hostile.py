@@ -28,7 +28,10 @@ from openpyxl import load_workbook
 from poortwachter.generate.batch import CRASH_ROW_ENV
 
 from . import corpus
-from .measure import DEFAULT_TIMEOUT, Measured, poortwachter, run_measured
+from .measure import Measured, poortwachter, run_measured
+
+#: every test here runs the command as a child process (make test-fast leaves them out)
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CSV = ROOT / "samples" / "batch_eindevaluatie.csv"
@@ -49,7 +52,7 @@ def run(*args: str, **kw: Any) -> Measured:
 
 
 def check(name: str, m: Measured, codes: frozenset[int] = corpus.ANY_OK) -> None:
-    assert not m.timed_out, f"{name}: no answer within {DEFAULT_TIMEOUT:.0f} s"
+    assert not m.timed_out, f"{name}: no answer within the time limit"
     assert m.code in codes, f"{name}: exit {m.code}: {m.stderr[-2000:]}"
     assert "Traceback" not in m.stderr, m.stderr
     assert "interne fout" not in m.stderr, m.stderr
@@ -139,7 +142,7 @@ def test_formula_cells_neutralised_in_the_error_report(tmp_path: Path, record: R
     m = run("batch", "eindevaluatie", sheet.name, "--out", "out", cwd=tmp_path)
     record("batch (formules in foutrapport)", sheet.name, m)
     check(sheet.name, m, frozenset({1}))
-    report = tmp_path / "out" / "foutrapport_eindevaluatie.xlsx"
+    (report,) = (tmp_path / "out").glob("foutrapport_eindevaluatie_*.xlsx")
     _no_formulas(report)
     cells = [c for row in load_workbook(report).active.iter_rows(values_only=True) for c in row]
     assert "'=HYPERLINK(1).csv" in cells
@@ -221,6 +224,8 @@ def test_batch_with_hostile_templates_fetches_nothing(
 
 
 BIG_BATCH_ROWS = 240
+#: Bound for hangs in the interrupted-batch tests (seconds), generous for a busy machine.
+HANG = 300.0
 
 
 def _pdf_complete(path: Path) -> bool:
@@ -243,19 +248,17 @@ def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + HANG
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists() and len(list(out.glob("*.pdf"))) >= 3:
             break
         time.sleep(0.05)
     assert proc.poll() is None, "the batch ended before it could be interrupted"
-    started = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)
-    stdout, stderr = (s.decode() for s in proc.communicate(timeout=60))
-    stopped_in = time.monotonic() - started
+    # the rows in flight are finished: bounded for hangs only (a busy machine is slow)
+    stdout, stderr = (s.decode() for s in proc.communicate(timeout=HANG))
     assert proc.returncode == 130, (proc.returncode, stderr)
     assert "Traceback" not in stderr, stderr
-    assert stopped_in < 10, f"took {stopped_in:.1f} s to stop"
     no_temp_files(out)
     pdfs = sorted(out.glob("*.pdf"))
     assert 3 <= len(pdfs) < BIG_BATCH_ROWS
@@ -264,7 +267,7 @@ def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
     assert "Afgebroken" in stderr and "overgeslagen" in stderr
     assert f"{len(pdfs)} formulieren gemaakt" in stdout, stdout
 
-    m = run(*args, "--workers", "2", timeout=120)
+    m = run(*args, "--workers", "2", timeout=3 * HANG)
     record("batch (na Ctrl-C opnieuw)", f"{BIG_BATCH_ROWS} rijen, eerst {workers} proces(sen)", m)
     check("rerun", m, frozenset({0}))
     assert len(list(out.glob("*.pdf"))) == BIG_BATCH_ROWS
@@ -303,7 +306,8 @@ def test_killed_worker_fails_its_rows_and_keeps_the_rest(tmp_path: Path, record:
     assert "werkproces stopte onverwacht" in m.stderr, m.stderr
     no_temp_files(out)
     made = len(list(out.glob("*.docx")))
-    report = (out / "foutrapport_eindevaluatie.json").read_text("utf-8")
+    (report_path,) = out.glob("foutrapport_eindevaluatie_*.json")
+    report = report_path.read_text("utf-8")
     assert '"row": 20' in report
     assert made < n
     assert f"{made} formulieren gemaakt" in m.stdout, m.stdout
@@ -366,7 +370,6 @@ def test_batch_refuses_a_million_rows_quickly(
     record("batch eindevaluatie", case.name, m)
     check(case.name, m, frozenset({2}))
     assert case.path.name in m.stderr and "--max-rows" in m.stderr, m.stderr
-    assert m.seconds < DEFAULT_TIMEOUT
     assert not out.exists() or list(out.iterdir()) == []
 
 

@@ -232,8 +232,10 @@ def timeline(
       poortwachter timeline --zaak samples/zaak.yaml --format ics --output zaak.ics
     """
     from poortwachter.domain.timeline import compute_timeline
+    from poortwachter.files import check_output_target
     from poortwachter.inputs.cases import case_from_document, load_case_file
 
+    check_output_target(output, [case_file] if case_file else [])
     if case_file:
         case = load_case_file(case_file)
     elif not eerste_ziektedag:
@@ -315,8 +317,10 @@ def signalering(
       poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
     """
     from poortwachter.bulk import settle_for_exit
+    from poortwachter.files import check_output_target
     from poortwachter.signalering_run import run_signalering
 
+    check_output_target(output, [cases])
     result = run_signalering(
         cases,
         fmt,
@@ -355,17 +359,22 @@ _register_commands()
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
+    from poortwachter import lifecycle
+
     cli_dutch.install()
     args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        rv = cli.main(
-            args=args,
-            prog_name="poortwachter",
-            standalone_mode=False,
-        )
-    except click.exceptions.Abort:
+        # `timeout`, systemd, docker send SIGTERM: stop as on Ctrl-C, exit 143
+        with lifecycle.sigterm_as_interrupt():
+            rv = cli.main(
+                args=args,
+                prog_name="poortwachter",
+                standalone_mode=False,
+            )
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C (and SIGTERM) into Abort
         click.echo("Afgebroken.", err=True)
-        sys.exit(130)
+        cause = exc.__cause__
+        sys.exit(lifecycle.exit_code(cause) if cause else lifecycle.EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_USAGE)
@@ -373,8 +382,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         for problem in exc.problems:
             click.echo(f"fout: {problem}", err=True)
         sys.exit(EXIT_USAGE)
-    except (BrokenPipeError, KeyboardInterrupt):
-        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(lifecycle.EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        sys.exit(lifecycle.exit_code(exc))
     except Exception as exc:  # the last line of defence: no traceback for users
         click.echo(
             f"interne fout ({type(exc).__name__}): {str(exc)[:300]}. "

@@ -23,6 +23,11 @@ class InputError(PoortwachterError):
         super().__init__("\n".join(self.problems))
 
 
+class OutputError(InputError):
+    """The output cannot be written: no permission, a read-only or full disk, or a target
+    that is one of the inputs. The user's environment, not a bug: exit code 2."""
+
+
 class Location:
     """Where a value came from: a file, and for spreadsheets a sheet, row and column."""
 

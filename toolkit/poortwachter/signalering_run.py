@@ -20,6 +20,7 @@ from poortwachter.domain.signalering import DEFAULT_HORIZON_DAYS, signal_for
 from poortwachter.errors import InputError
 from poortwachter.inputs.cases import check_columns, row_to_case
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
+from poortwachter.lifecycle import die_with_parent
 from poortwachter.report.signalering_formats import Counts, assemble, check_format, fragment
 
 #: Fewer rows than this are handled in one process (starting workers costs more).
@@ -84,7 +85,7 @@ def _chunks(
     bounds = [(i, min(i + step, n)) for i in range(0, n, step)]
     _SHARED = (table, fmt, peil, horizon, toon_bsn)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=die_with_parent) as pool:
             return pool.map(_work, bounds)
     finally:
         _SHARED = ()

@@ -115,7 +115,9 @@ def audit_command(
     from poortwachter.audit.checklist import load_checklist
     from poortwachter.audit.engine import audit_dossiers
     from poortwachter.domain.vocabulary import Severity
+    from poortwachter.files import check_output_target
 
+    check_output_target(output, [*paths, *([checklist_file] if checklist_file else [])])
     checklist = load_checklist(checklist_file)
     limits = replace(
         DEFAULT_LIMITS, read_bytes=max_bytes, max_pages=max_pages, seconds_per_file=timeout

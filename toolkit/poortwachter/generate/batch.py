@@ -25,9 +25,9 @@ datum, rol) are given in one of two ways:
    ``Start aangepast werk | Werknemer | 2026-02-23; Werkplekonderzoek | Casemanager | 2026-03-06``.
 
 Rows that fail are collected (sheet, row, column and a Dutch reason) into an error report
-(``foutrapport_<form>.xlsx`` and ``.json`` in the output folder); every valid row is still
-written. Validation and rendering run in a process pool; each worker compiles the
-templates once.
+of this run (``foutrapport_<form>_<JJJJMMDD-UUMMSS>.xlsx`` and ``.json`` in the output
+folder; two runs never share one); every valid row is still written. Validation and
+rendering run in a process pool; each worker compiles the templates once.
 
 Nothing lost
 ------------
@@ -36,7 +36,10 @@ skipped (not replaced, not an error) unless ``overwrite``: rerunning an interrup
 makes only what is missing. On Ctrl-C the workers finish the row they are on, nothing else
 is started, and :class:`BatchInterrupted` (a ``KeyboardInterrupt``) carries the result:
 which rows were done. A worker that dies (killed, out of memory) fails the rows it had not
-reported; the rows done before are kept.
+reported; the rows done before are kept. An output that cannot be written (no permission,
+disk full) stops the batch like Ctrl-C: :class:`BatchOutputError` (an
+:class:`~poortwachter.errors.OutputError`) carries the result, so the rows written and the
+rows still to do can be told first.
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ from typing import Any, NamedTuple, TextIO
 
 from poortwachter.bulk import paused_gc
 from poortwachter.domain.vocabulary import FormId
-from poortwachter.errors import InputError, Location, PoortwachterError
+from poortwachter.errors import InputError, Location, OutputError, PoortwachterError
 from poortwachter.files import remove_orphan_temp_files, write_atomic
 from poortwachter.generate.context import check_form
 from poortwachter.generate.docx import compiled_docx
@@ -80,6 +83,7 @@ from poortwachter.inputs.tabular import (
     normalise_header,
     read_table,
 )
+from poortwachter.lifecycle import EXIT_INTERRUPTED, die_with_parent, exit_code
 from poortwachter.report.privacy import mask_bsn
 from poortwachter.report.xlsx_safe import safe_cell
 from poortwachter.schemas.fields import is_blank, split_list, to_date
@@ -93,8 +97,6 @@ _BSN_DIGITS = re.compile(r"\d{5,}")
 #: at once with ``os._exit``, like a worker killed by the system. Only worker processes
 #: read it; the main process never ends itself.
 CRASH_ROW_ENV = "POORTWACHTER_TEST_CRASH_WORKER_AT_ROW"
-#: Exit code of a command interrupted with Ctrl-C (128 + SIGINT).
-EXIT_INTERRUPTED = 130
 WORKER_DIED = (
     "niet gemaakt: het werkproces stopte onverwacht (bijvoorbeeld gestopt door het systeem "
     "of door geheugentekort); draai de batch opnieuw, wat al bestaat wordt overgeslagen"
@@ -160,6 +162,10 @@ class BatchResult:
     rows_total: int = 0
     rows_done: list[int] = field(default_factory=list)
     interrupted: bool = False
+    #: why the batch stopped early because the output could not be written (Dutch)
+    output_error: str | None = None
+    #: exit code of the interruption: 130 (Ctrl-C) or 143 (SIGTERM)
+    interrupt_code: int = EXIT_INTERRUPTED
 
     @property
     def failed_rows(self) -> list[tuple[str, int]]:
@@ -182,13 +188,13 @@ class BatchResult:
         bad = len(self.failed_rows)
         return f"{made}, {bad} {'rij' if bad == 1 else 'rijen'} met fouten"
 
-    def interruption(self) -> str:
+    def interruption(self, how: str = "Afgebroken") -> str:
         """Dutch lines for an interrupted batch: which rows were done, how to go on."""
         done = sorted(set(self.rows_done))
         rest = max(0, self.rows_total - len(done))
         which = f" (rij {row_ranges(done)})" if done else ""
         return (
-            f"Afgebroken: {len(done)} van {self.rows_total} rijen klaar{which}; "
+            f"{how}: {len(done)} van {self.rows_total} rijen klaar{which}; "
             f"{rest} {'rij' if rest == 1 else 'rijen'} niet gemaakt. Er zijn geen halve "
             "bestanden achtergebleven. Draai dezelfde opdracht opnieuw om verder te gaan: "
             "wat al bestaat wordt overgeslagen."
@@ -201,6 +207,19 @@ class BatchInterrupted(KeyboardInterrupt):
     def __init__(self, result: BatchResult) -> None:
         super().__init__("batch afgebroken")
         self.result = result
+
+
+class BatchOutputError(OutputError):
+    """The output folder could not be written (no permission, disk full) during
+    :func:`run_batch`; ``result`` holds what was done until then."""
+
+    def __init__(self, message: str, result: BatchResult) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+class _OutputBroken(Exception):
+    """Internal: the first row whose output could not be written stops the batch."""
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -515,6 +534,8 @@ class RowOutcome(NamedTuple):
     written: list[str]
     errors: list[RowError]
     skipped: list[str]
+    #: the output could not be written (no permission, disk full): the batch stops
+    fatal: str | None = None
 
 
 def _crash_hook(row: int) -> None:
@@ -549,12 +570,16 @@ def process_row(job: Job, task: RowTask) -> RowOutcome:
             blob = render_document(spec, doc, fmt, job.templates_dir)
             try:
                 write_atomic(target, blob, overwrite=job.overwrite)
+            except OutputError:
+                raise
             except InputError:
                 if job.overwrite or not target.exists():
                     raise
                 skipped.append(str(target))  # appeared meanwhile: still not replaced
                 continue
             written.append(str(target))
+    except OutputError as exc:  # not this row's fault: every row would fail the same way
+        return RowOutcome(task.row, written, [], skipped, fatal=str(exc))
     except PoortwachterError as exc:
         error = RowError(task.row, str(exc), job.sheet, path=job.path)
         return RowOutcome(task.row, written, [error], skipped)
@@ -579,15 +604,19 @@ def process_chunk(job: Job, tasks: list[RowTask]) -> list[RowOutcome]:
             if _STOP is not None and _STOP.is_set():
                 break
             out.append(process_row(job, t))
+            if out[-1].fatal:
+                break
     return out
 
 
 def _worker_init(stop: Any = None) -> None:
     """In a fresh worker: objects inherited from the parent are never garbage; keep the
     collector from rescanning them (and from touching their pages, which forces copies).
-    Ctrl-C is handled by the main process alone: it sets ``stop`` and each worker ends
-    after the row it is on, so no file is cut off halfway."""
+    Ctrl-C and SIGTERM are handled by the main process alone: it sets ``stop`` and each
+    worker ends after the row it is on, so no file is cut off halfway. A worker whose main
+    process is gone (killed with SIGKILL) ends at once (:func:`die_with_parent`)."""
     global _STOP
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STOP = stop
     gc.freeze()
@@ -644,11 +673,11 @@ def prepare_templates(
             pdf_renderer(tdir).template(spec.html_template)
 
 
-def write_error_report(result: BatchResult, out_dir: Path) -> list[Path]:
-    """``foutrapport_<form>.json`` and ``.xlsx`` in ``out_dir`` (replaced every run)."""
+def write_error_report(result: BatchResult, out_dir: Path, stamp: str) -> list[Path]:
+    """``foutrapport_<form>_<stamp>.xlsx`` and ``.json`` in ``out_dir``: one report per
+    run (``-2``, ``-3`` ... when another run of the same second has one)."""
     from openpyxl import Workbook
 
-    base = f"foutrapport_{result.form.value}"
     payload = {
         "form": result.form.value,
         "source": result.source,
@@ -656,12 +685,6 @@ def write_error_report(result: BatchResult, out_dir: Path) -> list[Path]:
         "rows_failed": len(result.failed_rows),
         "errors": [e.as_json() for e in result.errors],
     }
-    json_path = out_dir / f"{base}.json"
-    write_atomic(
-        json_path,
-        (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-        overwrite=True,
-    )
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Fouten")
     ws.append(["Bestand", "Blad", "Rij", "Kolom", "Veld", "Reden"])
@@ -673,9 +696,24 @@ def write_error_report(result: BatchResult, out_dir: Path) -> list[Path]:
 
     buf = io.BytesIO()
     wb.save(buf)
-    xlsx_path = out_dir / f"{base}.xlsx"
-    write_atomic(xlsx_path, buf.getvalue(), overwrite=True)
-    return [xlsx_path, json_path]
+    blobs = {
+        "xlsx": buf.getvalue(),
+        "json": (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+    }
+    for n in range(1, 1000):
+        base = f"foutrapport_{result.form.value}_{stamp}" + (f"-{n}" if n > 1 else "")
+        paths = [out_dir / f"{base}.{ext}" for ext in blobs]
+        if any(p.exists() for p in paths):
+            continue
+        try:
+            for path, blob in zip(paths, blobs.values(), strict=True):
+                write_atomic(path, blob, overwrite=False)
+        except OutputError:
+            raise
+        except InputError:  # another run took this name meanwhile
+            continue
+        return paths
+    raise OutputError(f"{out_dir}: geen vrije naam voor het foutrapport")
 
 
 def run_batch(
@@ -701,7 +739,8 @@ def run_batch(
     report in ``out_dir``. Existing files are skipped (counted in
     :attr:`BatchResult.rows_skipped`) unless ``overwrite``. ``max_rows``/``max_bytes``
     limit the spreadsheet (:func:`~poortwachter.inputs.tabular.read_table`). Ctrl-C raises
-    :class:`BatchInterrupted` with the result so far.
+    :class:`BatchInterrupted` with the result so far; an output that cannot be written
+    (no permission, disk full) :class:`BatchOutputError`, also with the result so far.
     """
     spec = form_spec(form)
     formats = output_formats(fmt)
@@ -734,9 +773,15 @@ def run_batch(
     n_workers = min(workers or os.cpu_count() or 1, max(1, len(tasks) // 4))
 
     def collect(outcome: RowOutcome) -> None:
-        row, written, errors, skipped = outcome
+        row, written, errors, skipped, fatal = outcome
         result.written.extend(Path(p) for p in written)
         result.skipped.extend(Path(p) for p in skipped)
+        if fatal:  # the row is still to do; the first such row stops the batch
+            first = result.output_error is None
+            result.output_error = result.output_error or fatal
+            if first:
+                raise _OutputBroken
+            return
         result.rows_done.append(row)
         if errors:
             result.errors.extend(errors)
@@ -748,6 +793,7 @@ def run_batch(
             on_result(row, written, errors)
 
     started = time.time() - 2  # file system timestamps may be coarse
+    stamp = time.strftime("%Y%m%d-%H%M%S")
 
     def lost(rows: list[RowTask]) -> None:
         """Rows whose worker died before it reported them: a row whose files all exist
@@ -789,13 +835,22 @@ def run_batch(
                 _run_pool(job, queue, n_workers, collect, lost, bar)
             finally:
                 remove_orphan_temp_files(folder)  # of a worker that was killed mid-write
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (lifecycle.Terminated)
         result.interrupted = True
+        result.interrupt_code = exit_code(stop)
+    except _OutputBroken:  # result.output_error says why
+        pass
     finally:
         bar.close()
     result.errors.sort(key=lambda e: (e.row, e.sheet or "", e.column or ""))
     if result.errors:
-        result.report_paths = write_error_report(result, folder)
+        try:
+            result.report_paths = write_error_report(result, folder, stamp)
+        except OutputError as exc:
+            if result.output_error is None:
+                raise BatchOutputError(str(exc), result) from None
+    if result.output_error is not None:
+        raise BatchOutputError(result.output_error, result)
     if result.interrupted:
         raise BatchInterrupted(result)
     return result
@@ -811,8 +866,9 @@ def _run_pool(
 ) -> None:
     """Run the chunks in ``queue`` in a process pool.
 
-    Ctrl-C (KeyboardInterrupt here): set the stop event, cancel the chunks not started,
-    let the workers finish the row they are on, collect what they did, then re-raise.
+    Ctrl-C (KeyboardInterrupt here) or an output that cannot be written (``collect`` raises
+    :class:`_OutputBroken`): set the stop event, cancel the chunks not started, let the
+    workers finish the row they are on, collect what they did, then re-raise.
     A dead worker (BrokenProcessPool): every row not reported is failed via ``lost``.
     """
     stop = multiprocessing.get_context().Event()
@@ -847,7 +903,7 @@ def _run_pool(
                         take(fut) if fut.done() else lost(pending.pop(fut))
                     while queue:
                         lost(queue.popleft())
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, _OutputBroken):
             stop.set()
             for fut in list(pending):
                 fut.cancel()

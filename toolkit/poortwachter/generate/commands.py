@@ -138,7 +138,8 @@ def generate(
         "(werknemer_naam, werknemer_bsn, werkgever_naam, ...). Activiteiten en "
         "ondertekenaars staan in een eigen blad ('activiteiten', 'ondertekenaars') met een "
         "kolom 'dossier', of in één cel: 'wat | wie | wanneer; ...'. Rijen met fouten komen "
-        "in foutrapport_<formulier>.xlsx en .json; de goede rijen worden toch gemaakt.\n\n"
+        "in een foutrapport van deze run (foutrapport_<formulier>_<tijd>.xlsx en .json); "
+        "de goede rijen worden toch gemaakt.\n\n"
         "Voorbeeld:\n\n"
         "  poortwachter batch plan_van_aanpak samples/batch_plan_van_aanpak.xlsx --out out "
         "--workers 2"
@@ -170,8 +171,10 @@ def batch(
     max_rows: int,
     max_bytes: int,
 ) -> int:
-    from poortwachter.generate.batch import EXIT_INTERRUPTED, BatchInterrupted, run_batch
+    from poortwachter.errors import OutputError
+    from poortwachter.generate.batch import BatchInterrupted, BatchOutputError, run_batch
 
+    failure: OutputError | None = None
     try:
         result = run_batch(
             form,
@@ -187,14 +190,19 @@ def batch(
         )
     except BatchInterrupted as stopped:
         result = stopped.result
+    except BatchOutputError as stopped:  # what was written and what is still to do first
+        result, failure = stopped.result, stopped
     for error in result.errors:
         click.echo(error.describe(), err=True)
     if result.report_paths:
         click.echo("Foutrapport: " + ", ".join(str(p) for p in result.report_paths), err=True)
     click.echo(result.summary())
+    if failure is not None:
+        click.echo(result.interruption("Gestopt"), err=True)
+        raise OutputError(failure.problems)
     if result.interrupted:
         click.echo(result.interruption(), err=True)
-        return EXIT_INTERRUPTED
+        return result.interrupt_code
     return result.exit_code
 
 

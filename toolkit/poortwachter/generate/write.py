@@ -19,7 +19,7 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.files import write_atomic
+from poortwachter.files import output_problem, write_atomic
 from poortwachter.generate.context import describe_problems, form_warnings, validate_form
 from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.generate.render import OutputFormat, output_formats, render_document
@@ -110,8 +110,10 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
     path = Path(out_dir)
     try:
         path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(f"{out_dir} is geen map") from None
     except OSError as exc:
-        raise InputError(f"uitvoermap {out_dir} kan niet gemaakt worden ({exc.strerror})") from None
+        raise output_problem(exc, path / ".") from None
     if not path.is_dir():
         raise InputError(f"{out_dir} is geen map")
     return path
