@@ -67,3 +67,9 @@ def test_session_matching_treats_an_ellipsis_as_any_lines() -> None:
     assert not matches(["a", "...", "d"], ["a", "b"])
     assert not matches(["a", "b"], ["a", "b", "c"])
     assert matches(["  a  "], ["  a"])
+
+
+def test_session_matching_ignores_the_time_stamp_of_a_run() -> None:
+    shown = ["Foutrapport: out/foutrapport_x_20261201-205156.json"]
+    assert matches(shown, ["Foutrapport: out/foutrapport_x_20270102-030405.json"])
+    assert not matches(shown, ["Foutrapport: out/foutrapport_y_20270102-030405.json"])
