@@ -317,6 +317,7 @@ def signalering(
       poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
     """
     from poortwachter.bulk import settle_for_exit
+    from poortwachter.domain.privacy import scrub
     from poortwachter.files import check_output_target
     from poortwachter.signalering_run import run_signalering
 
@@ -336,7 +337,7 @@ def signalering(
     emit(result.data, output, binary_name="XLSX" if fmt == "xlsx" else "")
     if result.problems:
         for p in result.problems:
-            click.echo(f"fout: {p}", err=True)
+            click.echo(f"fout: {scrub(p, show_bsn=toon_bsn)}", err=True)
         click.echo(
             f"{result.cases} zaken verwerkt, {len(result.bad_rows)} rijen met fouten overgeslagen",
             err=True,
@@ -360,6 +361,7 @@ _register_commands()
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
     from poortwachter import lifecycle
+    from poortwachter.domain.privacy import scrub
 
     cli_dutch.install()
     args = list(argv) if argv is not None else sys.argv[1:]
@@ -380,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(EXIT_USAGE)
     except InputError as exc:
         for problem in exc.problems:
-            click.echo(f"fout: {problem}", err=True)
+            click.echo(f"fout: {scrub(problem)}", err=True)  # a file name may hold a BSN
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         sys.exit(lifecycle.EXIT_INTERRUPTED)
@@ -388,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(lifecycle.exit_code(exc))
     except Exception as exc:  # the last line of defence: no traceback for users
         click.echo(
-            f"interne fout ({type(exc).__name__}): {str(exc)[:300]}. "
+            f"interne fout ({type(exc).__name__}): {scrub(str(exc)[:300])}. "
             "Dit is een fout in poortwachter; meld het met de opdracht die u gaf "
             "(zonder persoonsgegevens).",
             err=True,

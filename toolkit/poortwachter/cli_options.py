@@ -103,11 +103,12 @@ def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> Non
     Binary output (XLSX) goes to stdout only when asked for with ``--output -``.
     """
     if output and output != "-":
+        from poortwachter.domain.privacy import scrub
         from poortwachter.files import write_atomic
 
         write_atomic(output, data)
         if not is_quiet():
-            click.echo(f"Geschreven: {output}", err=True)
+            click.echo(f"Geschreven: {scrub(output)}", err=True)
         return
     if isinstance(data, bytes) and binary_name and not output:
         raise InputError(
@@ -163,8 +164,10 @@ def is_quiet() -> bool:
 
 class _DutchFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        from poortwachter.domain.privacy import scrub
+
         word = _LEVEL_WORDS.get(record.levelname, record.levelname.lower())
-        return f"{word}: {record.getMessage()}"
+        return f"{word}: {scrub(record.getMessage())}"  # logs never show a BSN
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]

@@ -439,7 +439,7 @@ def _same_person(key: str, known: str, other: str) -> bool:
 
 
 def _mask(bsn: str) -> str:
-    from poortwachter.report.privacy import mask_bsn
+    from poortwachter.domain.privacy import mask_bsn
 
     return mask_bsn(bsn)
 

@@ -29,9 +29,9 @@ from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document, Finding, FoundValue
 from poortwachter.audit.riv_parts import RIV_PARTS
 from poortwachter.domain.case import Case
+from poortwachter.domain.privacy import mask_bsn
 from poortwachter.domain.timeline import Timeline, compute_timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId, Severity
-from poortwachter.report.privacy import mask_bsn
 
 SCHEMA_VERSION = 1
 _SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -107,8 +107,9 @@ def extract_medical_terms(doc: Document) -> list[FoundValue]:
             continue
         for m in pattern.finditer(text):
             found.append(
+                # the term alone is the evidence: no medical context in the report
                 FoundValue(
-                    m.group(1), doc.first_page + offset, excerpt(text, m.start(), m.end(), 40)
+                    m.group(1), doc.first_page + offset, excerpt(text, m.start(), m.end(), 0)
                 )
             )
     return found

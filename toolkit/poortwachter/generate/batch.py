@@ -60,6 +60,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from poortwachter.bulk import paused_gc
+from poortwachter.domain.privacy import mask_bsn, scrub, scrub_data
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, Location, OutputError, PoortwachterError
 from poortwachter.files import remove_orphan_temp_files, write_atomic
@@ -84,7 +85,6 @@ from poortwachter.inputs.tabular import (
     read_table,
 )
 from poortwachter.lifecycle import EXIT_INTERRUPTED, die_with_parent, exit_code
-from poortwachter.report.privacy import mask_bsn
 from poortwachter.report.xlsx_safe import safe_cell
 from poortwachter.schemas.fields import is_blank, split_list, to_date
 from poortwachter.schemas.forms import field_required
@@ -118,7 +118,7 @@ class RowError:
         where = Location(
             self.path, sheet=self.sheet, row=self.row, column=self.column, field=self.field
         ).describe()
-        return f"{where}: {self.message}"
+        return scrub(f"{where}: {self.message}")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -522,9 +522,9 @@ def _locate(job: Job, task: RowTask, dotted: str) -> tuple[str | None, int, str 
 
 
 def _mask(field_name: str, message: str) -> str:
-    if field_name.endswith("bsn"):
+    if field_name.endswith("bsn"):  # a wrong BSN may be a typo of a real one: mask it too
         return _BSN_DIGITS.sub(lambda m: mask_bsn(m.group()), message)
-    return message
+    return scrub(message)
 
 
 class RowOutcome(NamedTuple):
@@ -678,19 +678,24 @@ def write_error_report(result: BatchResult, out_dir: Path, stamp: str) -> list[P
     run (``-2``, ``-3`` ... when another run of the same second has one)."""
     from openpyxl import Workbook
 
-    payload = {
-        "form": result.form.value,
-        "source": result.source,
-        "documents_written": result.rows_ok,
-        "rows_failed": len(result.failed_rows),
-        "errors": [e.as_json() for e in result.errors],
-    }
+    payload = scrub_data(
+        {
+            "form": result.form.value,
+            "source": result.source,
+            "documents_written": result.rows_ok,
+            "rows_failed": len(result.failed_rows),
+            "errors": [e.as_json() for e in result.errors],
+        }
+    )
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Fouten")
     ws.append(["Bestand", "Blad", "Rij", "Kolom", "Veld", "Reden"])
     for e in result.errors:
         ws.append(
-            [safe_cell(v) for v in (result.source, e.sheet, e.row, e.column, e.field, e.message)]
+            [
+                safe_cell(scrub_data(v))
+                for v in (result.source, e.sheet, e.row, e.column, e.field, e.message)
+            ]
         )
     import io
 

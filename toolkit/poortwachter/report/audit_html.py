@@ -9,6 +9,7 @@ from html import escape
 from poortwachter.audit.engine import AuditResult
 from poortwachter.audit.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import MILESTONE_LABELS
 from poortwachter.report.audit_labels import (
     CATEGORY_LABELS,
@@ -16,7 +17,6 @@ from poortwachter.report.audit_labels import (
     shown_milestones,
     verdict,
 )
-from poortwachter.report.privacy import mask_bsn
 
 _CSS = " ".join(
     [
@@ -112,13 +112,15 @@ def _dossier(result: AuditResult, show_bsn: bool) -> str:
 
 
 def render_many(results: Sequence[AuditResult], *, show_bsn: bool = False) -> str:
-    """One HTML document holding every dossier."""
+    """One HTML document holding every dossier; every BSN and date of birth in excerpts,
+    titles and paths scrubbed (:func:`~poortwachter.domain.privacy.scrub`)."""
     body = "\n<hr>\n".join(_dossier(r, show_bsn) for r in results)
     title = "Dossiertoets" if len(results) != 1 else f"Dossiertoets {results[0].dossier_path}"
-    return (
+    return scrub(
         "<!DOCTYPE html>\n<html lang='nl'><head><meta charset='utf-8'>"
         f"<meta http-equiv='Content-Security-Policy' content=\"{_CSP}\">"
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>\n{body}\n</body></html>\n"
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>\n{body}\n</body></html>\n",
+        show_bsn=show_bsn,
     )
 
 

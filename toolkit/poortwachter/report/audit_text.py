@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from poortwachter.audit.engine import AuditResult
 from poortwachter.audit.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, Severity
 from poortwachter.report.audit_labels import SEVERITY_LABELS, shown_milestones, verdict
-from poortwachter.report.privacy import mask_bsn
 
 
 def render(result: AuditResult, *, show_bsn: bool = False) -> str:
@@ -71,7 +71,8 @@ def render(result: AuditResult, *, show_bsn: bool = False) -> str:
 
 
 def render_many(results: Sequence[AuditResult], *, show_bsn: bool = False) -> str:
-    """Several dossiers, one after another, with a closing count."""
+    """Several dossiers, one after another, with a closing count; every BSN and date of
+    birth in excerpts, titles and paths scrubbed (:func:`~poortwachter.domain.privacy.scrub`)."""
     blocks = [render(r, show_bsn=show_bsn) for r in results]
     if len(results) > 1:
         ready = sum(1 for r in results if r.ready_for_submission)
@@ -80,4 +81,4 @@ def render_many(results: Sequence[AuditResult], *, show_bsn: bool = False) -> st
             f"Totaal: {len(results)} dossiers, {ready} klaar voor indiening, "
             f"{blockers} blokkerende bevindingen\n"
         )
-    return ("\n" + "=" * 78 + "\n\n").join(blocks)
+    return scrub(("\n" + "=" * 78 + "\n\n").join(blocks), show_bsn=show_bsn)

@@ -9,9 +9,9 @@ from typing import Any
 
 from poortwachter.audit.engine import AuditResult
 from poortwachter.audit.riv_parts import KIND_LABELS
+from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import Severity
 from poortwachter.report.audit_labels import CATEGORY_LABELS, SEVERITY_LABELS
-from poortwachter.report.privacy import mask_bsn
 from poortwachter.report.xlsx_safe import safe_cell
 
 OVERVIEW_HEADER = [
@@ -41,8 +41,9 @@ FINDINGS_HEADER = [
 ]
 
 
-def _append(ws: Any, values: list[Any]) -> None:
-    ws.append([safe_cell(v) for v in values])
+def _append(ws: Any, values: list[Any], show_bsn: bool) -> None:
+    """One row; every text scrubbed (BSNs, dates of birth) and safe for a spreadsheet."""
+    ws.append([safe_cell(scrub(v, show_bsn=show_bsn) if isinstance(v, str) else v) for v in values])
 
 
 def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
@@ -56,7 +57,7 @@ def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
     wb = Workbook()
     overview = wb.active
     overview.title = "Overzicht"
-    _append(overview, OVERVIEW_HEADER)
+    _append(overview, OVERVIEW_HEADER, show_bsn)
     for r in results:
         _append(
             overview,
@@ -72,13 +73,14 @@ def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
                 r.count(Severity.INFO),
                 "ja" if r.ready_for_submission else "nee",
             ],
+            show_bsn,
         )
         row = overview.max_row
         overview.cell(row, 4).number_format = "DD-MM-YYYY"
         overview.cell(row, 5).number_format = "DD-MM-YYYY"
         overview.cell(row, 10).fill = green if r.ready_for_submission else red
     findings = wb.create_sheet("Bevindingen")
-    _append(findings, FINDINGS_HEADER)
+    _append(findings, FINDINGS_HEADER, show_bsn)
     for r in results:
         for f in r.findings:
             ev = f.evidence[0] if f.evidence else None
@@ -97,6 +99,7 @@ def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
                     ev.excerpt if ev else "",
                     f.reference,
                 ],
+                show_bsn,
             )
     for ws, widths in (
         (overview, [40, 24, 12, 14, 12, 12, 12, 15, 8, 20]),

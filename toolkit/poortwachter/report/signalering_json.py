@@ -11,9 +11,9 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
 from poortwachter.domain.timeline import Milestone
-from poortwachter.report.privacy import mask_bsn
 
 # json.dumps with non-default options builds a new encoder per call: reuse one
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
@@ -30,8 +30,8 @@ def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
     return _ENCODE(
         {
             "rij": row,
-            "dossier": s.case.dossier,
-            "naam": wn.naam if wn else None,
+            "dossier": scrub(s.case.dossier, show_bsn=toon_bsn) if s.case.dossier else None,
+            "naam": scrub(wn.naam, show_bsn=toon_bsn) if wn and wn.naam else None,
             "bsn": mask_bsn(wn.bsn, show=toon_bsn) if wn and wn.bsn else None,
             "eerste_ziektedag": s.timeline.eerste_ziektedag.isoformat(),
             "te_laat": _ms(s.overdue),

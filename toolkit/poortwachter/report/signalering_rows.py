@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
 from poortwachter.domain.timeline import Milestone
 from poortwachter.domain.vocabulary import MILESTONE_LABELS
-from poortwachter.report.privacy import mask_bsn
 
 
 def describe(milestones: tuple[Milestone, ...]) -> str:
@@ -37,8 +37,8 @@ def signal_row(row_number: int, s: Signal, *, toon_bsn: bool = False) -> SignalR
     nxt = s.next_due
     return SignalRow(
         rij=row_number,
-        dossier=s.case.dossier or "",
-        naam=wn.naam if wn else "",
+        dossier=scrub(s.case.dossier or "", show_bsn=toon_bsn),
+        naam=scrub(wn.naam, show_bsn=toon_bsn) if wn else "",
         bsn=mask_bsn(wn.bsn if wn else None, show=toon_bsn),
         eerste_ziektedag=s.timeline.eerste_ziektedag,
         te_laat=describe(s.overdue),

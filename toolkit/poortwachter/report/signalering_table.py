@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
 from poortwachter.domain.vocabulary import MILESTONE_LABELS
-from poortwachter.report.privacy import mask_bsn
 
 
 def case_block(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
@@ -18,7 +18,9 @@ def case_block(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
     if not (s.overdue or s.due_soon):
         return ""
     wn = s.case.werknemer
-    who = " ".join(x for x in (s.case.dossier, wn.naam if wn else None) if x)
+    who = scrub(
+        " ".join(x for x in (s.case.dossier, wn.naam if wn else None) if x), show_bsn=toon_bsn
+    )
     extra = ", ".join(x for x in (mask_bsn(wn.bsn, show=toon_bsn) if wn else "", f"rij {row}") if x)
     lines = [f"\n{who} ({extra})"]
     for label, milestones in (("te laat   ", s.overdue), ("binnenkort", s.due_soon)):

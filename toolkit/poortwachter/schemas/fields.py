@@ -15,6 +15,7 @@ from typing import Any
 from stdnum.nl import bsn as stdnum_bsn
 
 from poortwachter.domain.dates import parse_date
+from poortwachter.domain.privacy import mask_bsn
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_MIN, _EXCEL_MAX = 1, 109_574  # 1900-01-01 .. 2199-12-31
@@ -45,18 +46,13 @@ def to_bsn(value: Any) -> str:
     if not (len(text) == 9 and text.isascii() and text.isdigit()):
         text = re.sub(r"[\s.\-]", "", text)
     if not re.fullmatch(r"[0-9]{8,9}", text):  # str.isdigit() would accept '²' and '٣'
-        raise ValueError(f"'{_masked(text)}' is geen BSN: een BSN heeft 9 cijfers")
+        raise ValueError(f"'{mask_bsn(text)}' is geen BSN: een BSN heeft 9 cijfers")
     text = text.zfill(9)
     # digits and length are checked above; stdnum's checksum is the 11-test itself
     # (is_valid() would clean the string again, which costs 3× as much in bulk input)
     if stdnum_bsn.checksum(text) != 0:
-        raise ValueError(f"'{_masked(text)}' is geen geldig BSN: de 11-proef klopt niet")
+        raise ValueError(f"'{mask_bsn(text)}' is geen geldig BSN: de 11-proef klopt niet")
     return text
-
-
-def _masked(text: str) -> str:
-    # A wrong BSN may be a typo of a real one: never echo it whole (DOMAIN.md, privacy).
-    return "*" * max(len(text) - 4, 0) + text[-4:]
 
 
 def to_kvk(value: Any) -> str:
