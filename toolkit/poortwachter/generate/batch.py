@@ -874,10 +874,30 @@ def _run_pool(
     Ctrl-C (KeyboardInterrupt here) or an output that cannot be written (``collect`` raises
     :class:`_OutputBroken`): set the stop event, cancel the chunks not started, let the
     workers finish the row they are on, collect what they did, then re-raise.
-    A dead worker (BrokenProcessPool): every row not reported is failed via ``lost``.
+    A dead worker (BrokenProcessPool): every row not reported goes to ``lost``, once the
+    pool has ended (its other workers may still be writing until then).
     """
     stop = multiprocessing.get_context().Event()
     pending: dict[cf.Future[list[RowOutcome]], list[RowTask]] = {}
+    unreported: list[list[RowTask]] = []
+    try:
+        _pool_loop(job, queue, n_workers, collect, bar, stop, pending, unreported)
+    finally:  # the pool has shut down: no worker writes any more
+        for rows in unreported:
+            lost(rows)
+
+
+def _pool_loop(
+    job: Job,
+    queue: deque[list[RowTask]],
+    n_workers: int,
+    collect: Callable[[RowOutcome], None],
+    bar: Progress,
+    stop: Any,
+    pending: dict[cf.Future[list[RowOutcome]], list[RowTask]],
+    unreported: list[list[RowTask]],
+) -> None:
+    lost = unreported.append
 
     def take(fut: cf.Future[list[RowOutcome]]) -> None:
         rows = pending.pop(fut)
