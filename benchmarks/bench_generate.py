@@ -67,7 +67,8 @@ def make_sheet(path: Path, rows: int) -> Path:
             "dossier", "formulierdatum", "eerste_ziektedag", "werknemer_naam", "werknemer_bsn",
             "werknemer_functie", "werkgever_naam", "werkgever_kvk", "bedrijfsarts_naam",
             "bedrijfsarts_organisatie", "casemanager_naam", "casemanager_functie",
-            "datum_probleemanalyse", "einddoel", "evaluatiemomenten", "visie_werkgever",
+            "datum_probleemanalyse", "conclusies_probleemanalyse", "einddoel_soort",
+            "einddoel_datum", "einddoel", "evaluatiemomenten", "visie_werkgever",
             "visie_werknemer",
         ]
     )  # fmt: skip
@@ -82,7 +83,8 @@ def make_sheet(path: Path, rows: int) -> Path:
             [
                 dossier, datum, ezd, naam, _bsn(i), "Medewerker", "Bakkerij Van Dam B.V.",
                 "12345678", "dr. P. Jansen", "Arbodienst Midden", "Karin Bos", "HR-adviseur",
-                ezd + timedelta(weeks=5), "Terugkeer in de eigen functie, 32 uur per week.",
+                ezd + timedelta(weeks=5), "Opbouw in aangepast werk.", "eigen werk",
+                datum + timedelta(weeks=16), "Terugkeer in de eigen functie, 32 uur per week.",
                 f"{datum + timedelta(weeks=6)}; {datum + timedelta(weeks=12)}",
                 "Wij bieden aangepast werk in de eigen functie.",
                 "Ik kan mij vinden in dit plan van aanpak.",

@@ -37,3 +37,34 @@ def test_generated_dossier_has_no_blockers(fmt: str, tmp_path: Path) -> None:
     assert set(rules_of(result)) <= {"EVAL-001"}
     for doc in result.documents:
         assert doc.date is not None and doc.signers, doc.path
+
+
+def _generated_dossier(folder: Path, changes: dict[str, object]) -> Path:
+    for form in FORMS:
+        data = yaml.safe_load(form.read_text(encoding="utf-8"))
+        if form.stem == "eerstejaarsevaluatie":
+            data.update(changes)
+        (folder / f"{form.stem}.pdf").write_bytes(render.render_form(form.stem, data, "pdf"))
+    return folder
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["terugkeer_binnen_3_maanden", "geen_benutbare_mogelijkheden", "aow_binnen_een_jaar", "anders"],
+)
+def test_structured_reason_for_no_spoor2_satisfies_sp2_001(reason: str, tmp_path: Path) -> None:
+    """The eerstejaarsevaluatie's structured reason is a documented reason for SP2-001,
+    whatever the free text says (no magic words such as "niet nodig" needed)."""
+    changes = {
+        "spoor2_gestart": "nee",
+        "reden_geen_spoor2": reason,
+        "toelichting_spoor2": "Besproken met werknemer en arbeidsdeskundige.",
+    }
+    result = audit_dossier([_generated_dossier(tmp_path, changes)], peildatum=date(2027, 10, 1))
+    assert "SP2-001" not in rules_of(result)
+
+
+def test_sp2_001_still_fires_without_a_reason_or_a_2e_spoor(tmp_path: Path) -> None:
+    changes = {"spoor2_gestart": "ja", "spoor2_startdatum": "2027-01-15", "reden_geen_spoor2": None}
+    result = audit_dossier([_generated_dossier(tmp_path, changes)], peildatum=date(2027, 10, 1))
+    assert "SP2-001" in rules_of(result)

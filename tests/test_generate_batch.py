@@ -122,6 +122,9 @@ def _csv_row(**changes: str) -> dict[str, str]:
         "bedrijfsarts_naam": "dr. P. Jansen",
         "casemanager_naam": "Karin Bos",
         "datum_probleemanalyse": "10-02-2026",
+        "conclusies_probleemanalyse": "Opbouw in aangepast werk",
+        "einddoel_soort": "Eigen werk",
+        "einddoel_datum": "2026-06-01",
         "einddoel": "Terugkeer in eigen functie",
         "evaluatiemomenten": "2026-04-03; 2026-05-15",
         "visie_werkgever": "Aangepast werk in de eigen functie",
@@ -159,7 +162,7 @@ def test_csv_with_inline_items_and_hostile_names(tmp_path: Path) -> None:
     ]
     assert all(p.parent == out.resolve() for p in result.written)
     [error] = result.errors
-    assert error.row == 4 and error.field == "activiteiten" and error.column == "15"
+    assert error.row == 4 and error.field == "activiteiten" and error.column == "18"
     assert error.message.startswith("onderdeel 1, wanneer: ") and "volgende week" in error.message
     body = docx_text(result.written[0].read_bytes())["body"]
     assert "6 maart 2026" in body and "Werkplekonderzoek" in body

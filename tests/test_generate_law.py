@@ -173,8 +173,8 @@ def test_batch_fails_the_row_naming_sheet_row_and_column(tmp_path: Path) -> None
     header = [
         "dossier", "formulierdatum", "eerste_ziektedag", "werknemer_naam", "werknemer_bsn",
         "werknemer_functie", "werkgever_naam", "bedrijfsarts_naam", "casemanager_naam",
-        "resultaten", "oordeel_arbeidsrelatie", "passende_arbeid", "visie_werkgever",
-        "visie_werknemer", "ondertekenaars",
+        "resultaten", "uren_per_week", "datum_actueel_oordeel", "oordeel_arbeidsrelatie",
+        "passende_arbeid", "visie_werkgever", "visie_werknemer", "ondertekenaars",
     ]  # fmt: skip
     signers = "; ".join(
         f"{s['naam']} | {s['functie']} | {s['datum']} | {s['rol']}" for s in base["ondertekenaars"]
@@ -183,13 +183,13 @@ def test_batch_fails_the_row_naming_sheet_row_and_column(tmp_path: Path) -> None
         "E-1", str(base["formulierdatum"]), str(base["eerste_ziektedag"]),
         base["werknemer"]["naam"], base["werknemer"]["bsn"], base["werknemer"]["functie"],
         base["werkgever"]["naam"], base["bedrijfsarts"]["naam"], base["casemanager"]["naam"],
-        "Werkt 24 uur.", "Blijft in dienst.", "Aangepast werk is passend.", "Goed resultaat.",
-        "Eens.", signers,
+        "Werkt 24 uur.", "24", "2027-09-01", "Blijft in dienst.", "Aangepast werk is passend.",
+        "Goed resultaat.", "Eens.", signers,
     ]  # fmt: skip
     bad = list(row)
     bad[0] = "E-2"
     bad[3] = "Daan Bakker"
-    bad[12] = "Hij herstelt goed van de hartaanval."
+    bad[14] = "Hij herstelt goed van de hartaanval."
     sheet = tmp_path / "eind.csv"
     with sheet.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, delimiter=";")
@@ -198,7 +198,90 @@ def test_batch_fails_the_row_naming_sheet_row_and_column(tmp_path: Path) -> None
     result = run_batch(FormId.EINDEVALUATIE, sheet, out, "docx", workers=1)
     assert result.rows_ok == 1 and len(result.written) == 1
     [error] = result.errors
-    assert error.row == 3 and error.field == "visie_werkgever" and error.column == "13"
+    assert error.row == 3 and error.field == "visie_werkgever" and error.column == "15"
     assert "medische term 'hartaanval'" in error.message
     assert str(sheet) in error.describe() and "rij 3" in error.describe()
     assert not any("Daan" in p.name for p in out.glob("*.docx"))
+
+
+# --- content the official forms have ---------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_plan_holds_probleemanalyse_conclusions_and_a_structured_einddoel(fmt: str) -> None:
+    data = sample(FormId.PLAN_VAN_AANPAK)
+    data["einddoel_soort"] = "ander werk bij eigen werkgever"
+    data["einddoel_datum"] = date(2026, 7, 1)
+    text = squash(_text(render_form(FormId.PLAN_VAN_AANPAK, data, fmt), fmt))
+    assert squash("Belangrijkste conclusies van de probleemanalyse") in text
+    assert squash(data["conclusies_probleemanalyse"]) in text
+    assert squash("Soort einddoelAnder werk bij de eigen werkgever (1e spoor)") in text
+    assert squash("Te bereiken op1 juli 2026") in text
+
+
+def test_einddoel_soort_is_a_choice() -> None:
+    data = sample(FormId.PLAN_VAN_AANPAK)
+    data["einddoel_soort"] = "met pensioen"
+    with pytest.raises(InputError, match=r"veld 'einddoel_soort'.*kies uit: eigen_werk"):
+        render_form(FormId.PLAN_VAN_AANPAK, data, "docx")
+
+
+def test_eerstejaarsevaluatie_without_2e_spoor_needs_a_structured_reason() -> None:
+    data = sample(FormId.EERSTEJAARSEVALUATIE)
+    data.pop("reden_geen_spoor2")
+    data.pop("toelichting_spoor2")
+    data["werkt"] = "ja"
+    data.pop("uren_per_week")
+    with pytest.raises(InputError) as exc:
+        render_form(FormId.EERSTEJAARSEVALUATIE, data, "docx")
+    message = str(exc.value)
+    assert "veld 'reden_geen_spoor2': ontbreekt" in message and "aow_binnen_een_jaar" in message
+    assert "veld 'toelichting_spoor2': ontbreekt" in message
+    assert "veld 'uren_per_week': ontbreekt" in message
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_eerstejaarsevaluatie_shows_result_so_far_reason_and_plan_2nd_year(fmt: str) -> None:
+    data = sample(FormId.EERSTEJAARSEVALUATIE)
+    data["reden_geen_spoor2"] = "AOW binnen een jaar"
+    text = squash(_text(render_form(FormId.EERSTEJAARSEVALUATIE, data, fmt), fmt))
+    result = text.split(squash("resultaat tot nu toe"))[1].split(squash("3. Vragen van UWV"))[0]
+    # (python-docx lists a document's tables after its paragraphs; these are paragraphs)
+    assert squash("Werkt de werknemer op dit moment? Ja") in result
+    assert squash("Uren per week24") in result and squash("Aangepast eigen werk") in result
+    assert squash("Reden dat het tweede spoor niet is gestart") in text
+    assert squash("bereikt binnen een jaar na de wachttijd de AOW-leeftijd") in text
+    assert squash("4. Plan voor het tweede ziektejaar") in text
+    assert squash(data["plan_tweede_jaar"]) in text
+
+
+def test_geen_benutbare_mogelijkheden_only_with_a_reason() -> None:
+    data = sample(FormId.PROBLEEMANALYSE)
+    data["benutbare_mogelijkheden"] = "nee"
+    with pytest.raises(InputError, match="veld 'reden_geen_mogelijkheden': ontbreekt"):
+        render_form(FormId.PROBLEEMANALYSE, data, "docx")
+    data["reden_geen_mogelijkheden"] = "Kan op dit moment geen enkele taak volhouden."
+    body = docx_text(render_form(FormId.PROBLEEMANALYSE, data, "docx"))["body"]
+    assert "benutbare mogelijkheden? Nee" in body
+    assert "Kan op dit moment geen enkele taak volhouden." in body
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_probleemanalyse_names_work_related_and_private_factors(fmt: str) -> None:
+    data = sample(FormId.PROBLEEMANALYSE)
+    text = squash(_text(render_form(FormId.PROBLEEMANALYSE, data, fmt), fmt))
+    part = text.split(squash("3. Rol van werk en privé"))[1].split(squash("4. Prognose"))[0]
+    assert squash(data["werkgerelateerde_factoren"]) in part
+    assert squash(data["prive_factoren"]) in part
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_eindevaluatie_gives_hours_function_and_the_actueel_oordeel(fmt: str) -> None:
+    data = sample(FormId.EINDEVALUATIE)
+    text = squash(_text(render_form(FormId.EINDEVALUATIE, data, fmt), fmt))
+    assert squash("Werkt nu (uren per week)24") in text
+    assert squash(f"In de functie{data['functie_nu']}") in text
+    assert squash("Op basis van het actueel oordeel van1 september 2027") in text
+    data["uren_per_week"] = None
+    with pytest.raises(InputError, match="veld 'uren_per_week'"):
+        render_form(FormId.EINDEVALUATIE, data, "docx")

@@ -145,13 +145,20 @@ FORM_SPECS: list[Form] = [
             Heading("2. Beperkingen en mogelijkheden"),
             TextBlock("Functionele beperkingen", "beperkingen"),
             TextBlock("Mogelijkheden", "mogelijkheden"),
-            Question("Heeft de werknemer benutbare mogelijkheden?", "benutbare_mogelijkheden"),
-            Heading("3. Prognose"),
+            Question(
+                "Heeft de werknemer benutbare mogelijkheden?",
+                "benutbare_mogelijkheden",
+                "reden_geen_mogelijkheden",
+            ),
+            Heading("3. Rol van werk en privé"),
+            TextBlock("Werkgerelateerde factoren", "werkgerelateerde_factoren"),
+            TextBlock("Privéfactoren", "prive_factoren"),
+            Heading("4. Prognose"),
             TextBlock("Verwacht verloop en hersteltermijn", "prognose"),
-            Heading("4. Advies over werkhervatting"),
+            Heading("5. Advies over werkhervatting"),
             TextBlock("Advies aan werkgever en werknemer", "advies"),
             TextBlock("Toelichting", "toelichting", optional=True),
-            Signatures("5. Ondertekening", "Opgesteld door:"),
+            Signatures("6. Ondertekening", "Opgesteld door:"),
         ],
     ),
     Form(
@@ -161,8 +168,14 @@ FORM_SPECS: list[Form] = [
         [
             *ADMIN,
             FieldTable([("Datum probleemanalyse", "datum_probleemanalyse")]),
+            TextBlock(
+                "Belangrijkste conclusies van de probleemanalyse", "conclusies_probleemanalyse"
+            ),
             Heading("2. Einddoel"),
-            TextBlock("Einddoel van de re-integratie", "einddoel"),
+            FieldTable(
+                [("Soort einddoel", "einddoel_soort"), ("Te bereiken op", "einddoel_datum")]
+            ),
+            TextBlock("Toelichting op het einddoel", "einddoel"),
             Heading("3. Activiteiten"),
             Activities(),
             Heading("4. Evaluatie"),
@@ -202,8 +215,11 @@ FORM_SPECS: list[Form] = [
         "ziektejaar: terugblik op het eerste ziektejaar en de koers voor het tweede.",
         [
             *ADMIN,
-            Heading("2. Activiteiten tot nu toe"),
+            Heading("2. Activiteiten en resultaat tot nu toe"),
             TextBlock("Welke activiteiten zijn er verricht?", "activiteiten_tot_nu"),
+            Question("Werkt de werknemer op dit moment?", "werkt"),
+            TextBlock("Uren per week", "uren_per_week", optional=True),
+            TextBlock("Soort werk", "werk_soort", optional=True),
             Heading("3. Vragen van UWV"),
             Question(
                 "Zijn de activiteiten volgens plan verlopen?",
@@ -218,13 +234,19 @@ FORM_SPECS: list[Form] = [
                 explanation_optional=False,
             ),
             Question("Is de aanpak bijgesteld?", "aanpak_bijgesteld", "toelichting_aanpak"),
-            Question("Is het tweede spoor gestart?", "spoor2_gestart", "toelichting_spoor2"),
+            Question("Is het tweede spoor gestart?", "spoor2_gestart"),
             TextBlock("Tweede spoor gestart op", "spoor2_startdatum", optional=True),
-            Heading("4. Visie van de werkgever"),
+            TextBlock(
+                "Reden dat het tweede spoor niet is gestart", "reden_geen_spoor2", optional=True
+            ),
+            TextBlock("Toelichting tweede spoor", "toelichting_spoor2", optional=True),
+            Heading("4. Plan voor het tweede ziektejaar"),
+            TextBlock("Plan en einddoel voor het tweede jaar", "plan_tweede_jaar"),
+            Heading("5. Visie van de werkgever"),
             TextBlock("Visie werkgever", "visie_werkgever"),
-            Heading("5. Visie van de werknemer"),
+            Heading("6. Visie van de werknemer"),
             TextBlock("Visie werknemer", "visie_werknemer"),
-            Signatures("6. Ondertekening"),
+            Signatures("7. Ondertekening"),
         ],
     ),
     Form(
@@ -235,8 +257,15 @@ FORM_SPECS: list[Form] = [
             *ADMIN,
             Heading("2. Resultaat van de re-integratie"),
             TextBlock("Resultaten", "resultaten"),
+            FieldTable(
+                [
+                    ("Werkt nu (uren per week)", "uren_per_week"),
+                    ("In de functie", "functie_nu", OPTIONAL),
+                ]
+            ),
             TextBlock("Werkhervatting", "werkhervatting", optional=True),
             Heading("3. Oordeel"),
+            FieldTable([("Op basis van het actueel oordeel van", "datum_actueel_oordeel")]),
             TextBlock("Oordeel over de arbeidsrelatie", "oordeel_arbeidsrelatie"),
             TextBlock("Oordeel over passende arbeid", "passende_arbeid"),
             Heading("4. Visie van de werkgever"),

@@ -29,6 +29,7 @@ from poortwachter.generate.medical import (
 )
 from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.schemas.forms import (
+    CHOICES,
     VISIE_FIELDS,
     VISIE_FORMS,
     VISIE_NOT_REQUIRED,
@@ -158,6 +159,9 @@ def build_context(spec: FormSpec, doc: Mapping[str, Any]) -> dict[str, Any]:
     ctx: dict[str, Any] = {k: _convert(v, k) for k, v in _complete(spec.schema, doc).items()}
     werknemer = ctx["werknemer"]
     werknemer["bsn"] = format_bsn(werknemer["bsn"])
+    for name, labels in CHOICES.items():
+        if name in spec.schema and ctx.get(name):
+            ctx[name] = labels.get(ctx[name], ctx[name])
     if spec.id in VISIE_FORMS and not visie_required(dict(doc)):
         for name in VISIE_FIELDS:
             if not ctx[name]:

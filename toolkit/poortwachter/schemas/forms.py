@@ -11,6 +11,7 @@ them (AVG), and the probleemanalyse is written in functional terms.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -229,18 +230,94 @@ RIV_SCHEMA: dict[str, Any] = {
     "ondertekenaars": SIGNERS,
 }
 
+#: Choice fields: field → {stored value: the text printed on the form}. People may write the
+#: value or the text ("Aangepast werk", "aangepast_werk"): case, spaces and accents are
+#: ignored (:func:`choice`).
+CHOICES: dict[str, dict[str, str]] = {
+    "einddoel_soort": {
+        "eigen_werk": "Terugkeer in het eigen werk",
+        "aangepast_werk": "Aangepast eigen werk",
+        "ander_werk_eigen_werkgever": "Ander werk bij de eigen werkgever (1e spoor)",
+        "spoor2": "Werk bij een andere werkgever (2e spoor)",
+    },
+    "werk_soort": {
+        "eigen_werk": "Eigen werk",
+        "aangepast_werk": "Aangepast eigen werk",
+        "ander_werk_eigen_werkgever": "Ander werk bij de eigen werkgever",
+        "ander_werk_andere_werkgever": "Werk bij een andere werkgever (2e spoor)",
+    },
+    # why 2e spoor did not start (UWV Werkwijzer Poortwachter: the reasons UWV accepts)
+    "reden_geen_spoor2": {
+        "terugkeer_binnen_3_maanden": (
+            "Concreet uitzicht op terugkeer in het eigen werk binnen 3 maanden"
+        ),
+        "geen_benutbare_mogelijkheden": ("Geen benutbare mogelijkheden volgens de bedrijfsarts"),
+        "aow_binnen_een_jaar": (
+            "De werknemer bereikt binnen een jaar na de wachttijd de AOW-leeftijd "
+            "(werkgever en werknemer zijn het eens)"
+        ),
+        "anders": "Andere reden (zie toelichting)",
+    },
+}
+
+
+_FILLER = frozenset({"bij", "de", "het", "in", "een", "van", "op", "met", "zie", "e"})
+
+
+def _choice_key(text: str) -> str:
+    """``'Ander werk bij de eigen werkgever'`` → ``'ander_werk_eigen_werkgever'``."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.split(r"[^a-z0-9]+", folded.lower())
+    return "_".join(w for w in words if w and w not in _FILLER)
+
+
+def choice(name: str, *, required: bool = True) -> dict[str, Any]:
+    """A field with one of the values of :data:`CHOICES` ``[name]``."""
+    options = CHOICES[name]
+    lookup = {_choice_key(k): k for k in options} | {_choice_key(v): k for k, v in options.items()}
+
+    lookup |= {_choice_key(re.sub(r"\s*\(.*?\)", "", v)): k for k, v in options.items()}
+    listed = "; ".join(f"{k} ({v})" for k, v in options.items())
+
+    def coerce(value: Any) -> Any:
+        if is_blank(value):
+            return None
+        found = lookup.get(_choice_key(str(value)))
+        if found is None:
+            raise ValueError(f"'{value}' is geen geldige keuze; kies uit: {listed}")
+        return found
+
+    return {
+        "type": "string",
+        "coerce": coerce,
+        "required": required,
+        "nullable": not required,
+        "allowed": list(options),
+    }
+
+
+HOURS: dict[str, Any] = {"type": "integer", "coerce": "int", "nullable": True, "min": 0, "max": 60}
+
 _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
     FormId.PROBLEEMANALYSE: {
         # functional terms only: what can and cannot be done, never the illness itself
         "beperkingen": REQUIRED_TEXT,
         "mogelijkheden": REQUIRED_TEXT,
         "benutbare_mogelijkheden": REQUIRED_BOOL,
+        # required when benutbare_mogelijkheden is "nee" (DOMAIN.md: only with reasons)
+        "reden_geen_mogelijkheden": TEXT,
+        # the role of work and private life, functionally (no diagnosis)
+        "werkgerelateerde_factoren": REQUIRED_TEXT,
+        "prive_factoren": REQUIRED_TEXT,
         "prognose": REQUIRED_TEXT,
         "advies": REQUIRED_TEXT,
         "toelichting": TEXT,
     },
     FormId.PLAN_VAN_AANPAK: {
         "datum_probleemanalyse": REQUIRED_DATE,
+        "conclusies_probleemanalyse": REQUIRED_TEXT,
+        "einddoel_soort": choice("einddoel_soort"),
+        "einddoel_datum": REQUIRED_DATE,
         "einddoel": REQUIRED_TEXT,
         "activiteiten": ACTIVITIES,
         "evaluatiemomenten": REQUIRED_DATES,
@@ -260,6 +337,10 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
     },
     FormId.EERSTEJAARSEVALUATIE: {
         "activiteiten_tot_nu": REQUIRED_TEXT,
+        # resultaat tot nu toe: working? how many hours? own or other work?
+        "werkt": REQUIRED_BOOL,
+        "uren_per_week": HOURS,
+        "werk_soort": choice("werk_soort", required=False),
         "volgens_plan": REQUIRED_BOOL,
         "toelichting_plan": REQUIRED_TEXT,
         "einddoel_juist": REQUIRED_BOOL,
@@ -268,13 +349,20 @@ _FORM_FIELDS: dict[FormId, dict[str, Any]] = {
         "toelichting_aanpak": TEXT,
         "spoor2_gestart": REQUIRED_BOOL,
         "spoor2_startdatum": DATE,
+        "reden_geen_spoor2": choice("reden_geen_spoor2", required=False),
         "toelichting_spoor2": TEXT,
+        "plan_tweede_jaar": REQUIRED_TEXT,
         "visie_werkgever": VISIE,
         "visie_werknemer": VISIE,
     },
     FormId.EINDEVALUATIE: {
         "resultaten": REQUIRED_TEXT,
+        # the result in hours and function (0 hours: not working)
+        "uren_per_week": {**HOURS, "required": True, "nullable": False},
+        "functie_nu": TEXT,
         "werkhervatting": TEXT,
+        # the actueel oordeel of the bedrijfsarts this evaluation rests on (RP art. 6)
+        "datum_actueel_oordeel": REQUIRED_DATE,
         "oordeel_arbeidsrelatie": REQUIRED_TEXT,
         "passende_arbeid": REQUIRED_TEXT,
         "visie_werkgever": REQUIRED_TEXT,
@@ -331,9 +419,45 @@ def form_problems(form_id: FormId, doc: dict[str, Any]) -> list[tuple[str, str]]
                         f"({VISIE_SOURCE}); vul de visie van de {who} in",
                     )
                 )
+    problems += _content_problems(form_id, doc)
     spoor2_undated = doc.get("spoor2_gestart") and doc.get("spoor2_startdatum") is None
     if form_id is FormId.EERSTEJAARSEVALUATIE and spoor2_undated:
         problems.append(("spoor2_startdatum", "ontbreekt; vul in sinds wanneer het 2e spoor loopt"))
+    return problems
+
+
+def _content_problems(form_id: FormId, doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """What one answer makes required in another field of the same form."""
+    problems: list[tuple[str, str]] = []
+    no_capacity = doc.get("benutbare_mogelijkheden") is False
+    unexplained = no_capacity and is_blank(doc.get("reden_geen_mogelijkheden"))
+    if form_id is FormId.PROBLEEMANALYSE and unexplained:
+        problems.append(
+            (
+                "reden_geen_mogelijkheden",
+                "ontbreekt; 'geen benutbare mogelijkheden' mag alleen met een onderbouwing "
+                "(Beleidsregels beoordelingskader poortwachter)",
+            )
+        )
+    if form_id is FormId.EERSTEJAARSEVALUATIE:
+        if doc.get("werkt") and doc.get("werk_soort") is None:
+            problems.append(("werk_soort", "ontbreekt; in welk werk werkt de werknemer?"))
+        if doc.get("werkt") and doc.get("uren_per_week") is None:
+            problems.append(("uren_per_week", "ontbreekt; hoeveel uur per week werkt hij/zij?"))
+        if doc.get("spoor2_gestart") is False:
+            if doc.get("reden_geen_spoor2") is None:
+                options = ", ".join(CHOICES["reden_geen_spoor2"])
+                problems.append(
+                    (
+                        "reden_geen_spoor2",
+                        "ontbreekt; het 2e spoor is niet gestart: geef de reden (kies uit: "
+                        f"{options})",
+                    )
+                )
+            if is_blank(doc.get("toelichting_spoor2")):
+                problems.append(
+                    ("toelichting_spoor2", "ontbreekt; licht toe waarom het 2e spoor niet start")
+                )
     return problems
 
 
