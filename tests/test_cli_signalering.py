@@ -90,7 +90,7 @@ def test_sample_xlsx_worklist(tmp_path: Path, run_cli: RunCli) -> None:
     wb = load_workbook(out)
     ws = wb["Signalering"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:K10"
+    assert ws.auto_filter.ref == "A1:M10"
     rows = {r[1].value: r for r in ws.iter_rows(min_row=2)}
     assert len(rows) == 9
     late = rows["Z-2025-002"]  # past week 91

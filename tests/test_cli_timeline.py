@@ -17,10 +17,10 @@ VECTOR = {
     "probleemanalyse": "2026-02-12",
     "plan_van_aanpak": "2026-02-26",
     "ziekmelding_uwv": "2026-10-22",
-    "eerstejaarsevaluatie": "2026-12-31",
-    "spoor2_start": "2027-02-11",
-    "eindevaluatie": "2027-09-30",
-    "wia_aanvraag": "2027-10-14",
+    "eerstejaarsevaluatie": "2026-12-30",
+    "spoor2_start": "2027-02-10",
+    "eindevaluatie": "2027-09-29",
+    "wia_aanvraag": "2027-10-13",
     "einde_wachttijd": "2027-12-29",
 }
 
@@ -35,7 +35,14 @@ def test_json_matches_worked_vector() -> None:
     for key, value in VECTOR.items():
         assert got[key] == value
     assert doc["eerste_ziektedag"] == "2026-01-01"
-    assert {m["status"] for m in doc["milestones"]} <= {"done", "due", "overdue", "not_applicable"}
+    assert doc["schema_version"] == 1
+    assert {m["status"] for m in doc["milestones"]} <= {
+        "done",
+        "done_late",
+        "due",
+        "overdue",
+        "not_applicable",
+    }
 
 
 def test_table_is_dutch() -> None:
@@ -45,7 +52,7 @@ def test_table_is_dutch() -> None:
     assert result.exit_code == 0
     assert "12 februari 2026" in result.output
     assert "te laat" in result.output
-    assert "Regeling procesgang art. 2" in result.output
+    assert "Regeling procesgang art. 2 lid 2" in result.output
 
 
 def test_herstel_and_gedaan_options() -> None:
@@ -71,7 +78,7 @@ def test_herstel_and_gedaan_options() -> None:
         "id": "probleemanalyse",
         "due": "2026-02-22",
         "status": "done",
-        "reference": "Regeling procesgang art. 2",
+        "reference": "Regeling procesgang art. 2 lid 2",
         "done": "2026-02-20",
     }
     assert doc["samengeteld"] == [{"start": "2026-01-20", "eind": "2026-01-29", "dagen": 10}]

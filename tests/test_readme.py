@@ -45,7 +45,7 @@ def test_python_examples_run(
     for code in blocks:
         exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
-    assert "2027-10-24" in out  # wia_aanvraag of the example, shifted by the 10-day gap
+    assert "2027-10-23" in out  # wia_aanvraag of the example, shifted by the 10-day gap
 
 
 @pytest.mark.slow

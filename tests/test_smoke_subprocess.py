@@ -33,7 +33,7 @@ def test_python_dash_m_timeline_json() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
-    assert {m["id"]: m["due"] for m in doc["milestones"]}["wia_aanvraag"] == "2027-10-14"
+    assert {m["id"]: m["due"] for m in doc["milestones"]}["wia_aanvraag"] == "2027-10-13"
 
 
 def test_console_script_bad_input_exit_2_without_traceback() -> None:

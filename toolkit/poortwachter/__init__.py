@@ -17,7 +17,14 @@ import logging
 
 __version__ = "0.1.0"
 
-from poortwachter.domain.case import Case, HerstelPeriode, Persoon, Werkgever, Werknemer
+from poortwachter.domain.case import (
+    Case,
+    HerstelPeriode,
+    Persoon,
+    VerlofPeriode,
+    Werkgever,
+    Werknemer,
+)
 from poortwachter.domain.signalering import Signal, signalering
 from poortwachter.domain.timeline import Milestone, Timeline, compute_timeline
 from poortwachter.domain.vocabulary import (
@@ -50,6 +57,7 @@ __all__ = [
     "Severity",
     "Signal",
     "Timeline",
+    "VerlofPeriode",
     "Werkgever",
     "Werknemer",
     "__version__",

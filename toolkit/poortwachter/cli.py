@@ -130,27 +130,26 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool, debug: bool) -> None:
 def _case_document(
     eerste_ziektedag: str | None,
     herstel: Sequence[str],
-    zwanger: bool,
-    verlenging: Sequence[int],
-    loonsanctie: int | None,
+    facts: dict[str, Any],
     geboortedatum: date | None,
-    aow_datum: date | None,
     gedaan: Sequence[str],
     evaluatie: Sequence[date],
 ) -> dict[str, Any]:
     doc: dict[str, Any] = {"eerste_ziektedag": eerste_ziektedag}
     if herstel:
         doc["herstel"] = "; ".join(herstel)
-    if zwanger:
-        doc["zwanger"] = True
-    if verlenging:
-        doc["verlenging_weken"] = list(verlenging)
-    if loonsanctie:
-        doc["loonsanctie_weken"] = loonsanctie
+    if facts.get("verlof"):
+        doc["verlof"] = "; ".join(facts["verlof"])
+    for key in ("zwanger", "iva", "loonsanctie_weken"):
+        if facts.get(key):
+            doc[key] = facts[key]
+    if facts.get("verlenging_weken"):
+        doc["verlenging_weken"] = list(facts["verlenging_weken"])
+    for key in ("aow_datum", "einde_dienstverband", "loonsanctie_hersteld"):
+        if facts.get(key) is not None:
+            doc[key] = facts[key]
     if geboortedatum:
         doc["werknemer"] = {"naam": "werknemer", "geboortedatum": geboortedatum}
-    if aow_datum:
-        doc["aow_datum"] = aow_datum
     if evaluatie:
         doc["evaluaties"] = list(evaluatie)
     if gedaan:
@@ -167,19 +166,31 @@ def _case_document(
     return doc
 
 
+_HERSTEL_HELP = (
+    "Herstelperiode tussen twee ziekteperiodes (eerste en laatste hersteldag); herhaalbaar. "
+    "Herstel is volledig herstel voor het eigen werk: gedeeltelijk werken onderbreekt de "
+    "wachttijd niet (Wet WIA art. 23 lid 3 b), en ziekte bij een vorige werkgever telt niet mee."
+)
+
+
 @cli.command()
 @click.option(
     "--eerste-ziektedag", metavar="DATUM", help="Eerste ziektedag (JJJJ-MM-DD of DD-MM-JJJJ)."
 )
-@click.option(
-    "--herstel",
-    metavar="START:EIND",
-    multiple=True,
-    help="Herstelperiode tussen twee ziekteperiodes (eerste en laatste hersteldag); herhaalbaar.",
-)
+@click.option("--herstel", metavar="START:EIND", multiple=True, help=_HERSTEL_HELP)
 @peildatum_option
 @click.option(
-    "--zwanger", is_flag=True, help="Zwangerschapsgerelateerd verzuim: geen samentelling."
+    "--verlof",
+    metavar="START:EIND",
+    multiple=True,
+    help="Zwangerschaps- en bevallingsverlof (WAZO): telt niet mee; ziekte direct ervoor en "
+    "erna wordt samengeteld (Wet WIA art. 23 lid 3 en 5); herhaalbaar.",
+)
+@click.option(
+    "--zwanger",
+    is_flag=True,
+    help="Ziekte door zwangerschap of bevalling (Ziektewet art. 29a): ziekmelding bij UWV "
+    "binnen zes weken, geen 42e-weeksmelding. Samentelling geldt gewoon.",
 )
 @click.option(
     "--verlenging",
@@ -189,13 +200,30 @@ def _case_document(
     help="Vrijwillige verlenging in weken (min. 13); herhaalbaar.",
 )
 @click.option("--loonsanctie", metavar="WEKEN", type=int, help="Loonsanctie in weken (max. 52).")
+@click.option(
+    "--loonsanctie-hersteld",
+    type=DATE,
+    help="Datum waarop UWV het verzuim hersteld vond: de loonsanctie eindigt 6 weken later.",
+)
 @click.option("--geboortedatum", type=DATE, help="Geboortedatum werknemer (bepaalt de AOW-datum).")
 @click.option("--aow-datum", type=DATE, help="AOW-datum, als die bekend is.")
+@click.option(
+    "--einde-dienstverband",
+    type=DATE,
+    help="Laatste dag van het dienstverband (ziek uit dienst): melding UWV en (verkort) RIV.",
+)
+@click.option(
+    "--iva",
+    is_flag=True,
+    help="Volledig en duurzaam arbeidsongeschikt: toon het venster voor een verkorte "
+    "wachttijd (week 3 tot en met week 68).",
+)
 @click.option(
     "--gedaan",
     metavar="MIJLPAAL=DATUM",
     multiple=True,
-    help="Mijlpaal die al gedaan is; herhaalbaar.",
+    help="Mijlpaal die gedaan is, met de datum; herhaalbaar. Na de peildatum telt het nog "
+    "niet, na de deadline is het 'te laat gedaan'.",
 )
 @click.option(
     "--evaluatie", type=DATE, multiple=True, help="Datum van een gehouden evaluatie; herhaalbaar."
@@ -212,16 +240,13 @@ def timeline(
     eerste_ziektedag: str | None,
     herstel: tuple[str, ...],
     peildatum: date | None,
-    zwanger: bool,
-    verlenging: tuple[int, ...],
-    loonsanctie: int | None,
     geboortedatum: date | None,
-    aow_datum: date | None,
     gedaan: tuple[str, ...],
     evaluatie: tuple[date, ...],
     case_file: str | None,
     fmt: str,
     output: str | None,
+    **facts: Any,
 ) -> int:
     """Alle wettelijke mijlpalen van een zaak met deadline en status op de peildatum.
 
@@ -229,6 +254,7 @@ def timeline(
     Voorbeelden:
       poortwachter timeline --eerste-ziektedag 2026-01-01
       poortwachter timeline --eerste-ziektedag 01-01-2026 --herstel 2026-02-01:2026-02-10
+      poortwachter timeline --eerste-ziektedag 2026-01-05 --verlof 2026-03-02:2026-06-21
       poortwachter timeline --zaak samples/zaak.yaml --format ics --output zaak.ics
     """
     from poortwachter.domain.timeline import compute_timeline
@@ -236,22 +262,14 @@ def timeline(
     from poortwachter.inputs.cases import case_from_document, load_case_file
 
     check_output_target(output, [case_file] if case_file else [])
+    facts["verlenging_weken"] = facts.pop("verlenging")
+    facts["loonsanctie_weken"] = facts.pop("loonsanctie")
     if case_file:
         case = load_case_file(case_file)
     elif not eerste_ziektedag:
         raise click.UsageError("geef --eerste-ziektedag DATUM of --zaak BESTAND")
     else:
-        doc = _case_document(
-            eerste_ziektedag,
-            herstel,
-            zwanger,
-            verlenging,
-            loonsanctie,
-            geboortedatum,
-            aow_datum,
-            gedaan,
-            evaluatie,
-        )
+        doc = _case_document(eerste_ziektedag, herstel, facts, geboortedatum, gedaan, evaluatie)
         case = case_from_document(doc, "opdrachtregel")
     tl = compute_timeline(case, peildatum)
     if fmt == "json":

@@ -15,7 +15,8 @@ from poortwachter.domain.vocabulary import MilestoneStatus
 
 #: Default look-ahead for "binnenkort" (due soon).
 DEFAULT_HORIZON_DAYS = 14
-_OVERDUE, _DUE = MilestoneStatus.OVERDUE, MilestoneStatus.DUE  # bound once: hot loop
+# bound once: hot loop
+_OVERDUE, _DUE, _DONE_LATE = MilestoneStatus.OVERDUE, MilestoneStatus.DUE, MilestoneStatus.DONE_LATE
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class Signal:
     timeline: Timeline
     overdue: tuple[Milestone, ...]
     due_soon: tuple[Milestone, ...]
+    #: done, but after the due date (te laat gedaan): UWV will see it in the dossier
+    done_late: tuple[Milestone, ...] = ()
 
     @property
     def next_due(self) -> Milestone | None:
@@ -37,7 +40,8 @@ def signal_for(case: Case, peildatum: date, horizon_days: int = DEFAULT_HORIZON_
     limit = peildatum + timedelta(days=horizon_days)
     overdue = tuple(m for m in tl.milestones if m.status is _OVERDUE)
     soon = tuple(m for m in tl.milestones if m.status is _DUE and m.due <= limit)
-    return Signal(case, tl, overdue, soon)
+    late = tuple(m for m in tl.milestones if m.status is _DONE_LATE)
+    return Signal(case, tl, overdue, soon, late)
 
 
 def signalering(

@@ -1,94 +1,125 @@
 """The legal timeline of a case: every milestone of DOMAIN.md with its due date and status.
 
-Counting (DOMAIN.md): weeks count from the eerste ziektedag; a deadline "by week n" is
-``eerste_ziektedag + 7·n`` days. The rules that move dates:
+Call :func:`compute_timeline` with a :class:`~poortwachter.domain.case.Case` and a
+peildatum; it returns a :class:`Timeline` (``to_dict()`` is the timeline JSON).
 
-* samentelling (Wet WIA art. 23): a recovery gap shorter than 4 weeks does not count, so
-  every deadline at or after the start of the gap shifts by the gap's length; a gap of 4
-  weeks or more starts a new waiting time with a new eerste ziektedag. Pregnancy-related
-  sickness (``zwanger``) is never added up: every gap starts a new waiting time.
-* vrijwillige verlenging (Wet WIA art. 24): the waiting time grows by the agreed weeks and
-  the WIA application (with the RIV) is due 13 weeks before the new end.
-* loonsanctie (Wet WIA art. 25 lid 9): the waiting time grows by up to 52 weeks.
-* AOW: reached within the waiting time → no WIA, so the WIA milestones do not apply;
-  reached within a year after 2e spoor would have to start → 2e spoor not required; any
-  milestone due on or after the AOW date does not apply.
-* the 42e-weeksmelding falls on the first working day on or after the end of week 42.
+Counting (DOMAIN.md, "The two-year path"): deadlines are counted in **days of incapacity**
+from the eerste ziektedag (day 1). Recovered days of a samentelling gap and days of
+pregnancy/maternity leave do not count. Each deadline follows its own statutory wording:
+
+* "binnen zes weken na de eerste dag" (probleemanalyse, RP art. 2 lid 2): the day after the
+  42nd day of incapacity, ezd+42 without gaps; the same form for the plan van aanpak (14
+  days after the probleemanalyse), the 42e-weeksmelding (the day after the 294th day,
+  Ziektewet art. 38 lid 1, no shift to a working day) and the practice terms;
+* "aan het einde van het eerste ziektejaar" (RP art. 4 lid 2 b): the 364th day;
+* the end of the waiting time: the 728th day (Wet WIA art. 23 lid 1);
+* the RIV/eindevaluatie and the WIA application are counted **back** from the end: 13 and
+  11 weeks before it (Wet WIA art. 25 lid 3, art. 64 lid 3), so a recovery in the last 13
+  weeks moves them with the end.
+
+The rules that move dates (samentelling, pregnancy leave, verlenging, loonsanctie, AOW,
+ziek uit dienst, IVA) are described where they are applied below and in DOMAIN.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from poortwachter.domain.case import SAMENTELLING_GRENS, Case, HerstelPeriode
+from poortwachter.domain.case import (
+    SAMENTELLING_GRENS,
+    Case,
+    HerstelPeriode,
+    Periode,
+    VerlofPeriode,
+)
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.vocabulary import MilestoneId, MilestoneStatus
-from poortwachter.domain.workdays import first_working_day_from
+from poortwachter.domain.workdays import (
+    first_working_day_from,
+    is_working_day,
+    last_working_day_until,
+)
 
 M = MilestoneId
+
+#: Version of the timeline JSON (and of the signalering JSON built from it).
+SCHEMA_VERSION = 1
 
 #: Legal (or practice) source of each milestone, shown next to it everywhere.
 REFERENCES: dict[MilestoneId, str] = {
     M.ZIEKMELDING: "Praktijk: ziekmelding bij arbodienst/bedrijfsarts in week 1",
-    M.PROBLEEMANALYSE: "Regeling procesgang art. 2",
-    M.PLAN_VAN_AANPAK: "Regeling procesgang art. 4",
-    M.EVALUATIE: "Regeling procesgang art. 4 (periodiek); elke 6 weken is UWV-praktijk",
-    M.ZIEKMELDING_UWV: "Wet WIA art. 38",
-    M.EERSTEJAARSEVALUATIE: "Regeling procesgang art. 4",
+    M.PROBLEEMANALYSE: "Regeling procesgang art. 2 lid 2",
+    M.ZIEKMELDING_UWV_ZWANGERSCHAP: (
+        "Ziektewet art. 38a (ziekte door zwangerschap of bevalling, art. 29a)"
+    ),
+    M.PLAN_VAN_AANPAK: "Regeling procesgang art. 4 lid 1",
+    M.EVALUATIE: "Regeling procesgang art. 4 lid 2 b (periodiek); elke 6 weken is UWV-praktijk",
+    M.ZIEKMELDING_UWV: "Ziektewet art. 38 lid 1",
+    M.EERSTEJAARSEVALUATIE: "Regeling procesgang art. 4 lid 2 b",
     M.SPOOR2_START: "UWV Werkwijzer Poortwachter (praktijk)",
-    M.UWV_BRIEF_WIA: "Praktijk UWV",
-    M.EINDEVALUATIE: "Regeling procesgang art. 6 (praktijk: week 91)",
-    M.WIA_AANVRAAG: "Wet WIA art. 64",
-    M.EINDE_WACHTTIJD: "Wet WIA art. 23",
+    M.IVA_AANVRAAG: "Wet WIA art. 23 lid 6 (verkorte wachttijd)",
+    M.UWV_BRIEF_WIA: "Wet WIA art. 64 lid 2",
+    M.EINDEVALUATIE: "Wet WIA art. 25 lid 3",
+    M.WIA_AANVRAAG: "Wet WIA art. 64 lid 3",
+    M.EINDE_WACHTTIJD: "Wet WIA art. 23 lid 1",
+    M.MELDING_EINDE_DIENSTVERBAND: "Ziektewet art. 38 lid 2",
+    M.RIV_EINDE_DIENSTVERBAND: "Ziektewet art. 38 lid 2; Regeling procesgang art. 6 lid 2",
 }
 
-# Offsets in days from the eerste ziektedag (DOMAIN.md: week n → 7·n days).
-_WEEK = 7
-_OFFSETS: dict[MilestoneId, int] = {
-    M.ZIEKMELDING: 1 * _WEEK,
-    M.PROBLEEMANALYSE: 6 * _WEEK,
-    M.PLAN_VAN_AANPAK: 8 * _WEEK,
-    M.ZIEKMELDING_UWV: 42 * _WEEK,
-    M.EERSTEJAARSEVALUATIE: 52 * _WEEK,
-    M.UWV_BRIEF_WIA: 88 * _WEEK,
-    M.EINDEVALUATIE: 91 * _WEEK,
-    M.WIA_AANVRAAG: 93 * _WEEK,
-    M.EINDE_WACHTTIJD: 104 * _WEEK - 1,  # the last day of week 104
-}
-_PVA_AFTER_PA = timedelta(weeks=2)  # Regeling procesgang art. 4
-_EVALUATIE_INTERVAL = timedelta(weeks=6)  # UWV practice
-_SPOOR2_AFTER_EJE = timedelta(weeks=6)  # Werkwijzer
-_WIA_BEFORE_END_VERLENGD = timedelta(weeks=13)  # DOMAIN.md, vrijwillige verlenging
-# With a verlenging the preparation milestones keep their distance to the WIA application.
-_EINDEVALUATIE_BEFORE_WIA = timedelta(weeks=93 - 91)
-_BRIEF_BEFORE_WIA = timedelta(weeks=93 - 88)
-_AOW_SPOOR2_WINDOW = timedelta(days=365)
+_DAY = timedelta(days=1)
+# Days of incapacity, by the wording of each source (see the module docstring).
+ZIEKMELDING_DAYS = 7  # practice: week 1
+PROBLEEMANALYSE_DAYS = 42  # RP art. 2 lid 2: "binnen zes weken na de eerste dag"
+PVA_AFTER_PA_DAYS = 14  # RP art. 4 lid 1: "binnen twee weken na" the probleemanalyse
+EVALUATIE_INTERVAL_DAYS = 42  # UWV practice
+ZIEKMELDING_UWV_DAYS = 294  # ZW 38 lid 1: the first day after 42 weeks of incapacity
+ZW29A_MELDING_DAY = 42  # ZW 38a: within the first six weeks (the 42nd day)
+EERSTEJAARSEVALUATIE_DAY = 364  # RP art. 4 lid 2 b: the end of the first year
+SPOOR2_AFTER_EJE_DAYS = 42  # Werkwijzer (practice)
+IVA_OPENS_DAY = 15  # WIA 23 lid 6: a waiting time of 13 to 78 weeks, ending at least
+IVA_LAST_DAY = 476  # 10 weeks after the request: from week 3 up to the end of week 68
+UWV_BRIEF_DAY = 623  # WIA 64 lid 2: "de dag waarop de wachttijd 89 weken heeft geduurd"
+EINDE_WACHTTIJD_DAY = 728  # WIA 23 lid 1: 104 weeks
+RIV_BEFORE_END = timedelta(weeks=13)  # WIA 25 lid 3 (lid 4 for a verlenging)
+WIA_BEFORE_END = timedelta(weeks=11)  # WIA 64 lid 3
+BRIEF_BEFORE_END = timedelta(weeks=104 - 89)  # the brief's distance to the end
+LOONSANCTIE_AFTER_REPAIR = timedelta(weeks=6)  # WIA 25 lid 14
+RIV_UIT_DIENST_MIN_DAYS = 42  # ZW 38 lid 2: sick 6 weeks or more at the end of employment
+VERKORT_RIV_WITHIN = timedelta(weeks=10)  # Beleidsregels vorm- en herkenbaarheid
+AOW_SPOOR2_WINDOW = timedelta(days=365)  # practice
 
-_ALL = tuple(MilestoneId)  # iterating the enum class is slow in bulk; a tuple is not
-_DONE, _DUE, _OVERDUE, _NA = (
+_DONE, _DONE_LATE, _DUE, _OVERDUE, _NA = (
     MilestoneStatus.DONE,
+    MilestoneStatus.DONE_LATE,
     MilestoneStatus.DUE,
     MilestoneStatus.OVERDUE,
     MilestoneStatus.NOT_APPLICABLE,
 )
-_OFFSET_ITEMS = tuple(_OFFSETS.items())
+_ALL = tuple(MilestoneId)  # iterating the enum class is slow in bulk; a tuple is not
 # Members bound once: attribute access on an enum class costs ~1 µs each in 3.11.
+_ZM = M.ZIEKMELDING
 _PA = M.PROBLEEMANALYSE
+_ZW29A = M.ZIEKMELDING_UWV_ZWANGERSCHAP
 _PVA = M.PLAN_VAN_AANPAK
 _EVAL = M.EVALUATIE
 _UWV = M.ZIEKMELDING_UWV
 _EJE = M.EERSTEJAARSEVALUATIE
 _SP2 = M.SPOOR2_START
+_IVA = M.IVA_AANVRAAG
+_BRIEF = M.UWV_BRIEF_WIA
 _EIND = M.EINDEVALUATIE
 _WIA = M.WIA_AANVRAAG
 _END = M.EINDE_WACHTTIJD
-_BRIEF = M.UWV_BRIEF_WIA
+_MELD_ED = M.MELDING_EINDE_DIENSTVERBAND
+_RIV_ED = M.RIV_EINDE_DIENSTVERBAND
 
-
-WIA_MILESTONES = frozenset({M.UWV_BRIEF_WIA, M.EINDEVALUATIE, M.WIA_AANVRAAG, M.EINDE_WACHTTIJD})
+#: Milestones that exist only because there is (or may be) a WIA application.
+WIA_MILESTONES = frozenset({_BRIEF, _EIND, _WIA, _END, _IVA})
+#: The employer's duties during employment; after ziek uit dienst UWV takes over.
+EMPLOYER_MILESTONES = frozenset({_ZM, _PA, _ZW29A, _PVA, _EVAL, _UWV, _EJE, _SP2})
 
 
 class Milestone(NamedTuple):
@@ -98,9 +129,12 @@ class Milestone(NamedTuple):
     due: date
     status: MilestoneStatus
     reference: str
+    #: the date it was done, when that is on or before the peildatum
     done: date | None = None
     #: Dutch explanation when a rule changed the milestone (AOW, verlenging, ...)
     note: str | None = None
+    #: first day of a window (the IVA request), when the milestone has one
+    opens: date | None = None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -109,11 +143,19 @@ class Milestone(NamedTuple):
             "status": self.status.value,
             "reference": self.reference,
         }
+        if self.opens is not None:
+            out["opens"] = self.opens.isoformat()
         if self.done is not None:
             out["done"] = self.done.isoformat()
         if self.note:
             out["note"] = self.note
         return out
+
+
+def _periods(items: Sequence[Periode]) -> list[dict[str, object]]:
+    return [
+        {"start": p.start.isoformat(), "eind": p.eind.isoformat(), "dagen": p.dagen} for p in items
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +164,12 @@ class Timeline:
     eerste_ziektedag: date
     peildatum: date
     milestones: tuple[Milestone, ...]
-    #: the short gaps that were added up (samentelling) and shifted the deadlines
+    #: the short recovery gaps that were added up (samentelling) and shifted the deadlines
     samengeteld: tuple[HerstelPeriode, ...] = ()
     #: the eerste ziektedag given, when a long gap replaced it
     oorspronkelijke_eerste_ziektedag: date | None = None
+    #: pregnancy/maternity leave within the waiting time: not counted, shifts the deadlines
+    verlof: tuple[VerlofPeriode, ...] = ()
 
     def get(self, milestone: MilestoneId | str) -> Milestone:
         """The milestone with this id (enum member or its string)."""
@@ -135,17 +179,17 @@ class Timeline:
         raise KeyError(milestone)
 
     def to_dict(self) -> dict[str, object]:
-        """The timeline JSON of DESIGN.md (plus optional extra keys)."""
+        """The timeline JSON of DESIGN.md (schema: checklists/timeline.schema.json)."""
         out: dict[str, object] = {
+            "schema_version": SCHEMA_VERSION,
             "eerste_ziektedag": self.eerste_ziektedag.isoformat(),
             "peildatum": self.peildatum.isoformat(),
             "milestones": [m.to_dict() for m in self.milestones],
         }
         if self.samengeteld:
-            out["samengeteld"] = [
-                {"start": p.start.isoformat(), "eind": p.eind.isoformat(), "dagen": p.dagen}
-                for p in self.samengeteld
-            ]
+            out["samengeteld"] = _periods(self.samengeteld)
+        if self.verlof:
+            out["verlof"] = _periods(self.verlof)
         if self.oorspronkelijke_eerste_ziektedag is not None:
             out["oorspronkelijke_eerste_ziektedag"] = (
                 self.oorspronkelijke_eerste_ziektedag.isoformat()
@@ -154,141 +198,290 @@ class Timeline:
 
 
 def split_waiting_time(
-    eerste_ziektedag: date, herstel: Sequence[HerstelPeriode], zwanger: bool = False
-) -> tuple[date, tuple[HerstelPeriode, ...]]:
-    """Apply samentelling: the eerste ziektedag of the current waiting time and the short
-    gaps within it (sorted)."""
-    if not herstel:
-        return eerste_ziektedag, ()
-    start = eerste_ziektedag
-    short: list[HerstelPeriode] = []
-    for gap in sorted(herstel, key=lambda p: p.start):
-        if zwanger or gap.eind - gap.start + timedelta(days=1) >= SAMENTELLING_GRENS:
-            start = gap.eind + timedelta(days=1)
-            short = []
-        else:
-            short.append(gap)
-    return start, tuple(short)
+    eerste_ziektedag: date,
+    herstel: Sequence[HerstelPeriode],
+    verlof: Sequence[VerlofPeriode] = (),
+) -> tuple[date, tuple[Periode, ...]]:
+    """Samentelling (Wet WIA art. 23 lid 3, BW 7:629 lid 10): the eerste ziektedag of the
+    current waiting time and the days within it that do not count (sorted).
 
-
-def advance(
-    start: date, days: int, gaps: Sequence[HerstelPeriode], *, last_day: bool = False
-) -> date:
-    """``start + days``, counting only sick days (samentelling).
-
-    Counting starts on ``start`` itself. A deadline "by week n" is the day *after* the
-    7·n-th sick day: a gap that starts on that very day comes too late to delay it, so only
-    recovered days before the running due date push it back (by the gap's length; a gap
-    that began before ``start`` only by its days from ``start`` on). With
-    ``last_day=True`` the date is itself the last sick day of a period (the end of the
-    waiting time), so a gap starting on it also pushes it back.
+    Touching recovery and leave periods form one interruption. An interruption that is
+    only leave (sick directly before and after it) is always added up across (lid 3 a 2°);
+    one with recovery in it is added up when it is shorter than 4 weeks, and otherwise a
+    new waiting time starts the day after it. Neither recovered nor leave days count
+    (lid 5 a). Pregnancy is no exception to samentelling. Periods after the end of the
+    waiting time change nothing (a verlenging's end is fixed by UWV, WIA 24 lid 2).
     """
-    due = start + timedelta(days=days)
-    for gap in gaps:  # sorted by start, not overlapping
+    if not herstel and not verlof:
+        return eerste_ziektedag, ()
+    periods: list[Periode] = sorted([*herstel, *verlof], key=lambda p: p.start)
+    groups: list[list[Periode]] = []
+    for p in periods:
+        if groups and p.start <= groups[-1][-1].eind + _DAY:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    start = eerste_ziektedag
+    gaps: list[Periode] = []
+    for group in groups:
+        if group[0].start > nth_sick_day(start, EINDE_WACHTTIJD_DAY, gaps):
+            break  # after the end of the waiting time (e.g. in a verlenging, WIA 24 lid 2)
+        recovered = any(not isinstance(p, VerlofPeriode) for p in group)
+        if recovered and group[-1].eind - group[0].start + _DAY >= SAMENTELLING_GRENS:
+            start = group[-1].eind + _DAY
+            gaps = []
+        else:
+            gaps.extend(group)
+    return start, tuple(gaps)
+
+
+def nth_sick_day(start: date, n: int, gaps: Sequence[Periode]) -> date:
+    """The ``n``-th day of incapacity counting from ``start`` (day 1 when it is a sick
+    day); the days of ``gaps`` (sorted, not overlapping) do not count."""
+    day = start + timedelta(days=n - 1)
+    for gap in gaps:
         if gap.eind < start:
             continue
-        begin = max(gap.start, start)
-        if begin <= due if last_day else begin < due:
-            due += timedelta(days=(gap.eind - begin).days + 1)
-    return due
+        begin = gap.start if gap.start > start else start
+        if begin > day:
+            break
+        day += timedelta(days=(gap.eind - begin).days + 1)
+    return day
+
+
+def sick_days_until(start: date, end: date, gaps: Sequence[Periode]) -> int:
+    """How many days of incapacity ``start`` … ``end`` (inclusive) hold."""
+    days = (end - start).days + 1
+    for gap in gaps:
+        lo, hi = max(gap.start, start), min(gap.eind, end)
+        if lo <= hi:
+            days -= (hi - lo).days + 1
+    return max(days, 0)
 
 
 def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
-    """All milestones of ``case`` with due date and status at ``peildatum`` (default today)."""
+    """All milestones of ``case`` with due date and status at ``peildatum`` (default today).
+
+    Only what is known at the peildatum counts: a milestone done after it is not done
+    yet, and evaluations after it are not held yet. The status is ``done`` (done on or
+    before its due date), ``done_late``, ``due``, ``overdue`` (due date before the
+    peildatum) or ``not_applicable`` (a rule took it away; the note says which).
+    """
     peil = peildatum or date.today()
-    ezd, gaps = split_waiting_time(case.eerste_ziektedag, case.herstel, case.zwanger)
-    gedaan = case.gedaan
+    ezd, gaps = split_waiting_time(case.eerste_ziektedag, case.herstel, case.verlof)
+    done = {m: d for m, d in case.gedaan.items() if d <= peil} if case.gedaan else {}
 
-    def at(offset: int) -> date:
-        return advance(ezd, offset, gaps)
-
+    day: Callable[[int], date]
+    after: Callable[[date, int], date]
     if gaps:
-        due: dict[MilestoneId, date] = {m: at(off) for m, off in _OFFSET_ITEMS}
-        due[_END] = advance(ezd, _OFFSETS[_END], gaps, last_day=True)
+
+        def day(n: int) -> date:
+            return nth_sick_day(ezd, n, gaps)
+
+        def after(anchor: date, n: int) -> date:
+            return nth_sick_day(anchor, n, gaps) + _DAY
+
     else:  # the common case, without the gap loop
-        due = {m: ezd + timedelta(days=off) for m, off in _OFFSET_ITEMS}
+
+        def day(n: int) -> date:
+            return ezd + timedelta(days=n - 1)
+
+        def after(anchor: date, n: int) -> date:
+            return anchor + timedelta(days=n)
+
+    due: dict[MilestoneId, date] = {}
     notes: dict[MilestoneId, str] = {}
     refs = REFERENCES
+    na: set[MilestoneId] = set()
 
+    due[_ZM] = after(ezd, ZIEKMELDING_DAYS)
+    due[_PA] = after(ezd, PROBLEEMANALYSE_DAYS)
     # The plan follows the actual probleemanalyse (law: two weeks after it).
-    pa_done = gedaan.get(_PA)
-    if pa_done is not None:
-        due[_PVA] = advance(pa_done, _PVA_AFTER_PA.days, gaps)
-    # Next evaluation: six weeks after the last evaluation, or after the plan.
-    pva_done = gedaan.get(_PVA)
-    anchor = max(case.evaluaties) if case.evaluaties else (pva_done or due[_PVA])
-    if pva_done is not None and pva_done > anchor:
-        anchor = pva_done
-    due[_EVAL] = advance(anchor, _EVALUATIE_INTERVAL.days, gaps)
-    due[_UWV] = first_working_day_from(due[_UWV])
-    eje = gedaan.get(_EJE, due[_EJE])
-    due[_SP2] = advance(eje, _SPOOR2_AFTER_EJE.days, gaps)
+    due[_PVA] = after(done.get(_PA, due[_PA]), PVA_AFTER_PA_DAYS)
+    # Next evaluation: six weeks after the last evaluation held, or after the plan.
+    held = [d for d in case.evaluaties if d <= peil]
+    for m in (_PVA, _EVAL):
+        if m in done:
+            held.append(done[m])
+    due[_EVAL] = after(max(held) if held else due[_PVA], EVALUATIE_INTERVAL_DAYS)
+    if held:
+        notes[_EVAL] = f"laatste evaluatie op {format_nl(max(held))}; de volgende binnen 6 weken"
+    due[_UWV] = after(ezd, ZIEKMELDING_UWV_DAYS)
+    if not is_working_day(due[_UWV]):
+        notes[_UWV] = (
+            "de wettelijke dag valt in een weekend of op een feestdag; UWV noemt op zijn "
+            f"website ook de eerstvolgende werkdag ({format_nl(first_working_day_from(due[_UWV]))})"
+        )
+    due[_EJE] = day(EERSTEJAARSEVALUATIE_DAY)
+    due[_SP2] = after(done.get(_EJE, due[_EJE]), SPOOR2_AFTER_EJE_DAYS)
 
+    # The end of the waiting time, and the RIV and the application counted back from it.
+    wia_end = day(EINDE_WACHTTIJD_DAY)
+    due[_BRIEF] = day(UWV_BRIEF_DAY)
+    notes[_BRIEF] = "in de praktijk stuurt UWV de brief in week 88"
     verlenging = sum(case.verlenging_weken)
     if verlenging:
-        end = advance(ezd, _OFFSETS[_END] + verlenging * _WEEK, gaps, last_day=True)
-        due[_END] = end
-        due[_WIA] = end - _WIA_BEFORE_END_VERLENGD
-        due[_EIND] = due[_WIA] - _EINDEVALUATIE_BEFORE_WIA
-        due[_BRIEF] = due[_WIA] - _BRIEF_BEFORE_WIA
-        refs = {**refs, _END: "Wet WIA art. 23 en 24 (vrijwillige verlenging)"}
-        note = f"vrijwillige verlenging van {verlenging} weken"
-        for m in WIA_MILESTONES:
+        # WIA 24: UWV fixes the end of the extended period; a recovery in the extension
+        # does not move it. RIV 13 weeks (25 lid 4), application 11 weeks (64 lid 3) before.
+        wia_end += timedelta(weeks=verlenging)
+        due[_BRIEF] = wia_end - BRIEF_BEFORE_END
+        note = f"vrijwillige verlenging van {verlenging} weken tot {format_nl(wia_end)}"
+        refs = {
+            **refs,
+            _EIND: "Wet WIA art. 25 lid 4 (vrijwillige verlenging)",
+            _END: "Wet WIA art. 24 (vrijwillige verlenging; einde vastgesteld door UWV)",
+        }
+        for m in (_BRIEF, _EIND, _WIA, _END):
             notes[m] = note
+    due[_EIND] = wia_end - RIV_BEFORE_END
+    due[_WIA] = wia_end - WIA_BEFORE_END
+    due[_END] = wia_end
     if case.loonsanctie_weken:
-        extra = (verlenging + case.loonsanctie_weken) * _WEEK
-        due[_END] = advance(ezd, _OFFSETS[_END] + extra, gaps, last_day=True)
-        refs = {**refs, _END: "Wet WIA art. 25 lid 9 (loonsanctie)"}
-        notes[_END] = f"loonsanctie van {case.loonsanctie_weken} weken" + (
-            f" en vrijwillige verlenging van {verlenging} weken" if verlenging else ""
+        # WIA 25 lid 9: only the pay period grows; the RIV and the application belong to
+        # the waiting time before it. Lid 14: it ends six weeks after UWV finds the
+        # shortcoming repaired.
+        pay_end = wia_end + timedelta(weeks=case.loonsanctie_weken)
+        if case.loonsanctie_hersteld is not None:
+            pay_end = max(
+                wia_end, min(pay_end, case.loonsanctie_hersteld + LOONSANCTIE_AFTER_REPAIR)
+            )
+        due[_END] = pay_end
+        refs = {**refs, _END: "Wet WIA art. 25 lid 9 en 14 (loonsanctie)"}
+        notes[_END] = (
+            f"loonsanctie: loondoorbetaling tot en met {format_nl(pay_end)}; RIV en "
+            f"WIA-aanvraag horen bij de wachttijd tot {format_nl(wia_end)}"
         )
 
-    not_applicable = _aow_exclusions(case, due, notes) if case.effectieve_aow_datum else ()
+    if case.zwanger:
+        # ZW 38a: report sickness due to pregnancy or childbirth within six weeks; the
+        # 42e-weeksmelding does not apply (ZW 38 lid 4).
+        due[_ZW29A] = day(ZW29A_MELDING_DAY)
+        na.add(_UWV)
+        notes[_UWV] = (
+            "geen 42e-weeksmelding bij ziekte door zwangerschap of bevalling "
+            "(Ziektewet art. 38 lid 4); meld binnen zes weken (art. 38a)"
+        )
+    opens: date | None = None
+    if case.iva:
+        opens = day(IVA_OPENS_DAY)
+        due[_IVA] = day(IVA_LAST_DAY)
+        notes[_IVA] = (
+            "de verkorte wachttijd (13 tot 78 weken) eindigt minstens 10 weken na de "
+            "aanvraag; geen RIV-toets"
+        )
+
+    einde = case.einde_dienstverband
+    if (
+        einde is not None
+        and ezd <= einde < wia_end
+        and _ziek_uit_dienst(einde, ezd, gaps, due, notes, na)
+    ):
+        refs = {**refs, _EIND: REFERENCES[_RIV_ED]}
+
+    aow = case.effectieve_aow_datum
+    if aow is not None:
+        _aow_exclusions(aow, wia_end, due, notes, na)
 
     milestones = []
     for m in _ALL:
-        done = gedaan.get(m)
-        if m is _EVAL and _EIND in gedaan:
-            done = max(case.evaluaties, default=gedaan[_EIND])
-        when = due[m]
-        if m in not_applicable:
+        when = due.get(m)
+        if when is None:
+            continue
+        finished = done.get(m) if m is not _EVAL else None
+        if finished is not None:
+            status = _DONE if finished <= when else _DONE_LATE
+        elif m in na:
             status = _NA
-        elif done is not None:
-            status = _DONE
         elif when < peil:
             status = _OVERDUE
         else:
             status = _DUE
-        milestones.append(Milestone(m, when, status, refs[m], done, notes.get(m)))
+        milestones.append(
+            Milestone(
+                m, when, status, refs[m], finished, notes.get(m), opens if m is _IVA else None
+            )
+        )
 
     return Timeline(
         eerste_ziektedag=ezd,
         peildatum=peil,
         milestones=tuple(milestones),
-        samengeteld=gaps,
+        samengeteld=tuple(g for g in gaps if isinstance(g, HerstelPeriode)),
         oorspronkelijke_eerste_ziektedag=(
             None if ezd == case.eerste_ziektedag else case.eerste_ziektedag
         ),
+        verlof=tuple(g for g in gaps if isinstance(g, VerlofPeriode)),
     )
 
 
+def _ziek_uit_dienst(
+    einde: date,
+    ezd: date,
+    gaps: Sequence[Periode],
+    due: dict[MilestoneId, date],
+    notes: dict[MilestoneId, str],
+    na: set[MilestoneId],
+) -> bool:
+    """Employment ends during the waiting time (ZW 38 lid 2, RP art. 6 lid 2). True when
+    the eindevaluatie moved to the last day of employment."""
+    iso = format_nl(einde)
+    moved = False
+    deadline = max(last_working_day_until(einde), ezd)
+    due[_MELD_ED] = deadline
+    notes[_MELD_ED] = f"het dienstverband eindigt op {iso}: meld uiterlijk op de laatste werkdag"
+    if sick_days_until(ezd, einde, gaps) >= RIV_UIT_DIENST_MIN_DAYS:
+        due[_RIV_ED] = deadline
+        if einde - ezd < VERKORT_RIV_WITHIN:
+            notes[_RIV_ED] = (
+                "verkort RIV volstaat: het dienstverband eindigt binnen 10 weken na de eerste "
+                "ziektedag (Beleidsregels vorm- en herkenbaarheidsvereisten)"
+            )
+        else:
+            notes[_RIV_ED] = f"6 weken of langer ziek bij het einde van het dienstverband op {iso}"
+        if einde < due[_EIND]:
+            due[_EIND] = einde
+            moved = True
+            notes[_EIND] = (
+                f"ziek uit dienst: uiterlijk op de laatste dag van het dienstverband ({iso})"
+            )
+    elif einde < due[_EIND]:
+        na.add(_EIND)
+        notes[_EIND] = (
+            f"minder dan 6 weken ziek bij het einde van het dienstverband op {iso}: geen RIV"
+        )
+    for m in EMPLOYER_MILESTONES:
+        when = due.get(m)
+        if when is not None and when > einde:
+            na.add(m)
+            notes[m] = f"na het einde van het dienstverband op {iso}; UWV neemt de begeleiding over"
+    return moved
+
+
 def _aow_exclusions(
-    case: Case, due: dict[MilestoneId, date], notes: dict[MilestoneId, str]
-) -> set[MilestoneId]:
-    aow = case.effectieve_aow_datum
-    if aow is None:
-        return set()
-    excluded: set[MilestoneId] = set()
+    aow: date,
+    wia_end: date,
+    due: dict[MilestoneId, date],
+    notes: dict[MilestoneId, str],
+    na: set[MilestoneId],
+) -> None:
+    """No WIA at or after the AOW age (Wet WIA art. 43 onder g): ``wia_end`` is the end of
+    the waiting time without a loonsanctie, so an AOW date in a loonsanctie year does not
+    take away an application that was already required."""
     iso = format_nl(aow)
-    if aow <= due[M.EINDE_WACHTTIJD]:
+    if aow <= wia_end + _DAY:
         for m in WIA_MILESTONES:
-            excluded.add(m)
-            notes[m] = f"AOW-leeftijd op {iso}, binnen de wachttijd: geen WIA"
-    if aow <= due[M.SPOOR2_START] + _AOW_SPOOR2_WINDOW:
-        excluded.add(M.SPOOR2_START)
-        notes[M.SPOOR2_START] = f"AOW-leeftijd op {iso}, binnen een jaar: 2e spoor niet vereist"
+            if m in due:
+                na.add(m)
+                notes[m] = (
+                    f"AOW-leeftijd op {iso}, uiterlijk de dag na het einde van de wachttijd: "
+                    "geen WIA (Wet WIA art. 43 onder g)"
+                )
     for m, when in due.items():
-        if when >= aow and m not in excluded:
-            excluded.add(m)
-            notes[m] = f"valt na de AOW-datum {iso}"
-    return excluded
+        if when >= aow and m not in na:
+            na.add(m)
+            notes[m] = f"valt op of na de AOW-datum {iso}"
+    if _SP2 not in na and aow <= wia_end + AOW_SPOOR2_WINDOW:
+        notes[_SP2] = (
+            f"AOW-leeftijd op {iso}, binnen een jaar na het einde van de wachttijd: het 2e "
+            "spoor mag vervallen als werkgever en werknemer dat afspreken (praktijk)"
+        )

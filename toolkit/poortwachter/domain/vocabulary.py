@@ -62,23 +62,38 @@ class Category(StrEnum):
 
 
 class MilestoneId(StrEnum):
-    """Milestones of the two-year path, in chronological order (DOMAIN.md table)."""
+    """Milestones of the two-year path, in chronological order (DOMAIN.md table).
+
+    Four milestones appear only when the case has the fact that brings them:
+    ``ziekmelding_uwv_zwangerschap`` (sickness due to pregnancy, Ziektewet art. 29a),
+    ``iva_aanvraag`` (a request for a shortened waiting time) and the two of ``ziek uit
+    dienst`` (``melding_einde_dienstverband``, ``riv_einde_dienstverband``), which fall on
+    the end of employment and so stand last.
+    """
 
     ZIEKMELDING = "ziekmelding"
     PROBLEEMANALYSE = "probleemanalyse"
+    ZIEKMELDING_UWV_ZWANGERSCHAP = "ziekmelding_uwv_zwangerschap"
     PLAN_VAN_AANPAK = "plan_van_aanpak"
     EVALUATIE = "evaluatie"
     ZIEKMELDING_UWV = "ziekmelding_uwv"
     EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
     SPOOR2_START = "spoor2_start"
+    IVA_AANVRAAG = "iva_aanvraag"
     UWV_BRIEF_WIA = "uwv_brief_wia"
     EINDEVALUATIE = "eindevaluatie"
     WIA_AANVRAAG = "wia_aanvraag"
     EINDE_WACHTTIJD = "einde_wachttijd"
+    MELDING_EINDE_DIENSTVERBAND = "melding_einde_dienstverband"
+    RIV_EINDE_DIENSTVERBAND = "riv_einde_dienstverband"
 
 
 class MilestoneStatus(StrEnum):
+    """Status at a peildatum: ``done`` only when done on or before it and on time;
+    ``done_late`` when done on or before the peildatum but after the due date."""
+
     DONE = "done"
+    DONE_LATE = "done_late"
     DUE = "due"
     OVERDUE = "overdue"
     NOT_APPLICABLE = "not_applicable"
@@ -88,19 +103,24 @@ class MilestoneStatus(StrEnum):
 MILESTONE_LABELS: dict[MilestoneId, str] = {
     MilestoneId.ZIEKMELDING: "Ziekmelding arbodienst",
     MilestoneId.PROBLEEMANALYSE: "Probleemanalyse",
+    MilestoneId.ZIEKMELDING_UWV_ZWANGERSCHAP: "Ziekmelding UWV (zwangerschap)",
     MilestoneId.PLAN_VAN_AANPAK: "Plan van aanpak",
     MilestoneId.EVALUATIE: "Evaluatie plan van aanpak",
     MilestoneId.ZIEKMELDING_UWV: "42e-weeksmelding UWV",
     MilestoneId.EERSTEJAARSEVALUATIE: "Eerstejaarsevaluatie",
     MilestoneId.SPOOR2_START: "Start 2e spoor",
+    MilestoneId.IVA_AANVRAAG: "Aanvraag verkorte wachttijd (IVA)",
     MilestoneId.UWV_BRIEF_WIA: "Brief UWV over WIA-aanvraag",
     MilestoneId.EINDEVALUATIE: "Eindevaluatie",
     MilestoneId.WIA_AANVRAAG: "WIA-aanvraag met RIV",
     MilestoneId.EINDE_WACHTTIJD: "Einde wachttijd",
+    MilestoneId.MELDING_EINDE_DIENSTVERBAND: "Ziekmelding UWV einde dienstverband",
+    MilestoneId.RIV_EINDE_DIENSTVERBAND: "RIV bij einde dienstverband",
 }
 
 STATUS_LABELS: dict[MilestoneStatus, str] = {
     MilestoneStatus.DONE: "gedaan",
+    MilestoneStatus.DONE_LATE: "te laat gedaan",
     MilestoneStatus.DUE: "open",
     MilestoneStatus.OVERDUE: "te laat",
     MilestoneStatus.NOT_APPLICABLE: "niet van toepassing",

@@ -31,3 +31,10 @@ def first_working_day_from(day: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+def last_working_day_until(day: date) -> date:
+    """The last working day on or before ``day``."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day

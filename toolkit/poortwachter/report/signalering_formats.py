@@ -23,16 +23,19 @@ class Counts:
     cases: int = 0
     late: int = 0
     soon: int = 0
+    done_late: int = 0
 
     def add(self, s: Signal) -> None:
         self.cases += 1
         self.late += bool(s.overdue)
         self.soon += bool(s.due_soon)
+        self.done_late += bool(s.done_late)
 
     def merge(self, other: Counts) -> None:
         self.cases += other.cases
         self.late += other.late
         self.soon += other.soon
+        self.done_late += other.done_late
 
 
 def check_format(fmt: str) -> None:
@@ -64,7 +67,13 @@ def assemble(
         rows = RenderedRows("".join(fragments), counts.cases)
         return signalering_xlsx.assemble([rows], problems)
     return signalering_table.assemble(
-        fragments, counts.cases, counts.late, counts.soon, peildatum, horizon_days
+        fragments,
+        counts.cases,
+        counts.late,
+        counts.soon,
+        peildatum,
+        horizon_days,
+        counts.done_late,
     )
 
 

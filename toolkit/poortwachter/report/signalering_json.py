@@ -1,6 +1,7 @@
 """Signalering as JSON: every case with its overdue and due-soon milestones.
 
-One case per line: readable, and fast (json's C encoder; ``indent=`` would switch to the
+The document carries ``schema_version`` (checklists/signalering.schema.json). One case per
+line: readable, and fast (json's C encoder; ``indent=`` would switch to the
 pure-Python one). Cases are encoded one by one (:func:`case_fragment`) so that they can be
 encoded in several processes and joined (:func:`assemble`).
 """
@@ -13,7 +14,7 @@ from datetime import date
 
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
-from poortwachter.domain.timeline import Milestone
+from poortwachter.domain.timeline import SCHEMA_VERSION, Milestone
 
 # json.dumps with non-default options builds a new encoder per call: reuse one
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
@@ -22,6 +23,12 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 def _ms(ms: Iterable[Milestone]) -> list[dict[str, str]]:
     # a StrEnum member is a str: json writes its value without the slow .value lookup
     return [{"id": m.id, "due": m.due.isoformat()} for m in ms]
+
+
+def _done_late(ms: Iterable[Milestone]) -> list[dict[str, str]]:
+    return [
+        {"id": m.id, "due": m.due.isoformat(), "done": m.done.isoformat()} for m in ms if m.done
+    ]
 
 
 def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
@@ -36,6 +43,7 @@ def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
             "eerste_ziektedag": s.timeline.eerste_ziektedag.isoformat(),
             "te_laat": _ms(s.overdue),
             "binnenkort": _ms(s.due_soon),
+            "te_laat_gedaan": _done_late(s.done_late),
             "volgende": {"id": nxt.id, "due": nxt.due.isoformat()} if nxt else None,
         }
     )
@@ -44,6 +52,12 @@ def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
 def assemble(
     fragments: Sequence[str], peildatum: date, horizon_days: int, problems: Sequence[str] = ()
 ) -> str:
-    head = _ENCODE({"peildatum": peildatum.isoformat(), "horizon_dagen": horizon_days})
+    head = _ENCODE(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "peildatum": peildatum.isoformat(),
+            "horizon_dagen": horizon_days,
+        }
+    )
     zaken = "[\n  " + ",\n  ".join(fragments) + "\n ]" if fragments else "[]"
     return f'{head[:-1]},\n "zaken": {zaken},\n "fouten": {_ENCODE(list(problems))}\n}}\n'

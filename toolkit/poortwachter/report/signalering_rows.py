@@ -17,6 +17,15 @@ def describe(milestones: tuple[Milestone, ...]) -> str:
     return "; ".join(f"{MILESTONE_LABELS[m.id]} ({format_nl(m.due)})" for m in milestones)
 
 
+def describe_done_late(milestones: tuple[Milestone, ...]) -> str:
+    """'Probleemanalyse (uiterlijk 12 februari 2026, gedaan 20 maart 2026)'."""
+    return "; ".join(
+        f"{MILESTONE_LABELS[m.id]} (uiterlijk {format_nl(m.due)}, gedaan {format_nl(m.done)})"
+        for m in milestones
+        if m.done
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class SignalRow:
     rij: int
@@ -30,6 +39,8 @@ class SignalRow:
     volgende_datum: date | None
     n_te_laat: int
     n_binnenkort: int
+    te_laat_gedaan: str = ""
+    n_te_laat_gedaan: int = 0
 
 
 def signal_row(row_number: int, s: Signal, *, toon_bsn: bool = False) -> SignalRow:
@@ -47,4 +58,6 @@ def signal_row(row_number: int, s: Signal, *, toon_bsn: bool = False) -> SignalR
         volgende_datum=nxt.due if nxt else None,
         n_te_laat=len(s.overdue),
         n_binnenkort=len(s.due_soon),
+        te_laat_gedaan=describe_done_late(s.done_late),
+        n_te_laat_gedaan=len(s.done_late),
     )

@@ -21,8 +21,10 @@ HEADERS = [
     "Binnenkort",
     "Eerstvolgende",
     "Eerstvolgende datum",
+    "Aantal te laat gedaan",
+    "Te laat gedaan",
 ]
-WIDTHS = [6, 14, 24, 12, 16, 14, 50, 17, 50, 28, 20]
+WIDTHS = [6, 14, 24, 12, 16, 14, 50, 17, 50, 28, 20, 20, 60]
 
 
 def row_values(r: SignalRow) -> tuple[Sequence[object], Style]:
@@ -39,6 +41,8 @@ def row_values(r: SignalRow) -> tuple[Sequence[object], Style]:
         r.binnenkort,
         r.volgende,
         r.volgende_datum,
+        r.n_te_laat_gedaan,
+        r.te_laat_gedaan,
     )
     return values, style
 

@@ -29,12 +29,15 @@ def render(tl: Timeline, case_label: str | None = None) -> bytes:
         ev.add("dtstart", m.due)
         ev.add("dtend", m.due + timedelta(days=1))
         ev.add("summary", f"Uiterlijk: {title}")
-        desc = (
-            f"Status op {tl.peildatum.isoformat()}: {STATUS_LABELS[m.status]}. Bron: {m.reference}."
-        )
+        status = STATUS_LABELS[m.status]
+        if m.done:
+            status += f" (gedaan op {m.done.isoformat()})"
+        desc = f"Status op {tl.peildatum.isoformat()}: {status}. Bron: {m.reference}."
+        if m.opens:
+            desc += f" Mogelijk vanaf {m.opens.isoformat()}."
         if m.note:
             desc += f" {m.note}."
         ev.add("description", desc)
-        ev.add("categories", ["poortwachter", m.id.value])
+        ev.add("categories", ["poortwachter", m.id.value, m.status.value])
         cal.add_component(ev)
     return bytes(cal.to_ical())

@@ -23,18 +23,26 @@ def render(tl: Timeline) -> str:
             f"Samengeteld: herstel {format_nl(p.start)} t/m {format_nl(p.eind)} "
             f"({p.dagen} dagen) schuift latere deadlines op."
         )
+    for v in tl.verlof:
+        head.append(
+            f"Zwangerschaps- en bevallingsverlof {format_nl(v.start)} t/m {format_nl(v.eind)} "
+            f"({v.dagen} dagen) telt niet mee en schuift latere deadlines op."
+        )
     rows = []
     for m in tl.milestones:
         status = STATUS_LABELS[m.status]
         if m.done:
             status += f" ({format_nl(m.done)})"
+        note = m.note or ""
+        if m.opens:
+            note = f"vanaf {format_nl(m.opens)}" + (f"; {note}" if note else "")
         rows.append(
             [
                 MILESTONE_LABELS[m.id],
                 m.id.value,
                 format_nl(m.due),
                 status,
-                m.note or "",
+                note,
                 m.reference,
             ]
         )

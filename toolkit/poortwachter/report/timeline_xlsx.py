@@ -1,4 +1,4 @@
-"""Timeline as a spreadsheet: one row per milestone; overdue red."""
+"""Timeline as a spreadsheet: one row per milestone; overdue red, done late orange."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from poortwachter.domain.timeline import Timeline
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
 from poortwachter.report.xlsx_safe import safe_cell
-from poortwachter.report.xlsx_style import BOLD, DATE_FORMAT, GREY, RED
+from poortwachter.report.xlsx_style import BOLD, DATE_FORMAT, GREY, ORANGE, RED
 
-HEADERS = ["Mijlpaal", "id", "Uiterlijk", "Status", "Gedaan", "Toelichting", "Bron"]
+HEADERS = ["Mijlpaal", "id", "Uiterlijk", "Status", "Gedaan", "Vanaf", "Toelichting", "Bron"]
 
 
 def render(tl: Timeline) -> bytes:
@@ -29,20 +29,25 @@ def render(tl: Timeline) -> bytes:
                 m.due,
                 STATUS_LABELS[m.status],
                 m.done,
+                m.opens,
                 safe_cell(m.note or ""),
                 safe_cell(m.reference),
             ]
         )
         row = ws.max_row
-        for col in (3, 5):
+        for col in (3, 5, 6):
             ws.cell(row, col).number_format = DATE_FORMAT
-        fill = {MilestoneStatus.OVERDUE: RED, MilestoneStatus.NOT_APPLICABLE: GREY}.get(m.status)
+        fill = {
+            MilestoneStatus.OVERDUE: RED,
+            MilestoneStatus.DONE_LATE: ORANGE,
+            MilestoneStatus.NOT_APPLICABLE: GREY,
+        }.get(m.status)
         if fill:
             for cell in ws[row]:
                 cell.fill = fill
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    for letter, width in zip("ABCDEFG", (30, 22, 12, 20, 12, 40, 50), strict=True):
+    for letter, width in zip("ABCDEFGH", (30, 22, 12, 20, 12, 12, 40, 50), strict=True):
         ws.column_dimensions[letter].width = width
     buf = io.BytesIO()
     wb.save(buf)

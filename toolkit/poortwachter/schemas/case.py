@@ -13,11 +13,19 @@ functie                     the employee's job
 werkgever, kvk              employer name and Chamber of Commerce number
 bedrijfsarts, casemanager   names
 eerste_ziektedag            required
-herstel                     recovery periods ``START:EIND``, several separated by ``;``
-zwanger                     ja/nee: pregnancy-related sickness (no samentelling)
+herstel                     periods of full recovery for the own work ``START:EIND``,
+                            several separated by ``;`` (partial work is no recovery;
+                            sickness with a former employer does not count)
+verlof                      pregnancy/maternity leave (WAZO) ``START:EIND``: not counted,
+                            sickness directly before and after it is added up
+zwanger                     ja/nee: sickness due to pregnancy or childbirth (ZW 29a):
+                            report to UWV within six weeks, no 42e-weeksmelding
 verlenging_weken            vrijwillige verlenging(en) in weeks, separated by ``;``
 loonsanctie_weken           loonsanctie in weeks (0–52)
+loonsanctie_hersteld        date UWV found the shortcoming repaired (ends 6 weeks later)
 aow_datum                   AOW date, when known (overrides the date of birth)
+einde_dienstverband         last day of employment (ziek uit dienst)
+iva                         ja/nee: a shortened waiting time (IVA) may be requested
 evaluaties                  dates of evaluations held, separated by ``;``
 gedaan_<milestone>          date a milestone was done, e.g. ``gedaan_probleemanalyse``
 ==========================  =========================================================
@@ -35,6 +43,7 @@ from poortwachter.domain.case import (
     Case,
     HerstelPeriode,
     Persoon,
+    VerlofPeriode,
     Werkgever,
     Werknemer,
     herstel_problems,
@@ -47,6 +56,7 @@ _PERIOD = {
     "schema": {"start": REQUIRED_DATE, "eind": REQUIRED_DATE},
 }
 _HERSTEL = {"type": "list", "coerce": "herstel", "schema": _PERIOD, "nullable": True}
+_VERLOF = {"type": "list", "coerce": "verlof", "schema": _PERIOD, "nullable": True}
 _VERLENGING = {
     "type": "list",
     "coerce": "int_list",
@@ -80,10 +90,14 @@ CASE_SCHEMA: dict[str, Any] = {
     "bedrijfsarts": _PERSOON,
     "casemanager": _PERSOON,
     "herstel": _HERSTEL,
+    "verlof": _VERLOF,
     "zwanger": BOOL,
     "verlenging_weken": _VERLENGING,
     "loonsanctie_weken": _LOONSANCTIE,
+    "loonsanctie_hersteld": DATE,
     "aow_datum": DATE,
+    "einde_dienstverband": DATE,
+    "iva": BOOL,
     "evaluaties": _EVALUATIES,
     "gedaan": {
         "type": "dict",
@@ -108,10 +122,14 @@ ROW_SCHEMA: dict[str, Any] = {
     "casemanager": TEXT,
     "eerste_ziektedag": REQUIRED_DATE,
     "herstel": _HERSTEL,
+    "verlof": _VERLOF,
     "zwanger": BOOL,
     "verlenging_weken": _VERLENGING,
     "loonsanctie_weken": _LOONSANCTIE,
+    "loonsanctie_hersteld": DATE,
     "aow_datum": DATE,
+    "einde_dienstverband": DATE,
+    "iva": BOOL,
     "evaluaties": _EVALUATIES,
     **{f"{GEDAAN_PREFIX}{m.value}": DATE for m in MilestoneId},
 }
@@ -125,12 +143,44 @@ def _periods(items: list[dict[str, date]] | None) -> tuple[HerstelPeriode, ...]:
     return tuple(HerstelPeriode(p["start"], p["eind"]) for p in items or ())
 
 
+def _verlof(items: list[dict[str, date]] | None) -> tuple[VerlofPeriode, ...]:
+    return tuple(VerlofPeriode(p["start"], p["eind"]) for p in items or ())
+
+
 def case_problems(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """Cross-field checks after cerberus: (field, Dutch message) pairs."""
-    return [
-        ("herstel", msg)
-        for msg in herstel_problems(doc["eerste_ziektedag"], list(_periods(doc.get("herstel"))))
+    herstel, verlof = _periods(doc.get("herstel")), _verlof(doc.get("verlof"))
+    problems = [
+        ("verlof" if msg.startswith("verlof") else "herstel", msg)
+        for msg in herstel_problems(doc["eerste_ziektedag"], list(herstel), verlof)
     ]
+    einde = doc.get("einde_dienstverband")
+    if einde is not None and einde < doc["eerste_ziektedag"]:
+        problems.append(
+            (
+                "einde_dienstverband",
+                "ligt vóór de eerste ziektedag; ziekte bij een vorige werkgever telt niet mee",
+            )
+        )
+    if doc.get("loonsanctie_hersteld") is not None and not doc.get("loonsanctie_weken"):
+        problems.append(("loonsanctie_hersteld", "is ingevuld zonder loonsanctie_weken"))
+    return problems
+
+
+def _facts(doc: dict[str, Any]) -> dict[str, Any]:
+    """The Case fields that move the timeline, shared by nested and flat input."""
+    return {
+        "herstel": _periods(doc.get("herstel")),
+        "verlof": _verlof(doc.get("verlof")),
+        "zwanger": bool(doc.get("zwanger")),
+        "verlenging_weken": tuple(doc.get("verlenging_weken") or ()),
+        "loonsanctie_weken": doc.get("loonsanctie_weken") or 0,
+        "loonsanctie_hersteld": doc.get("loonsanctie_hersteld"),
+        "aow_datum": doc.get("aow_datum"),
+        "einde_dienstverband": doc.get("einde_dienstverband"),
+        "iva": bool(doc.get("iva")),
+        "evaluaties": tuple(doc.get("evaluaties") or ()),
+    }
 
 
 def case_from_nested(doc: dict[str, Any]) -> Case:
@@ -144,13 +194,8 @@ def case_from_nested(doc: dict[str, Any]) -> Case:
         werkgever=Werkgever(**wg) if wg else None,
         bedrijfsarts=Persoon(**doc["bedrijfsarts"]) if doc.get("bedrijfsarts") else None,
         casemanager=Persoon(**doc["casemanager"]) if doc.get("casemanager") else None,
-        herstel=_periods(doc.get("herstel")),
-        zwanger=bool(doc.get("zwanger")),
-        verlenging_weken=tuple(doc.get("verlenging_weken") or ()),
-        loonsanctie_weken=doc.get("loonsanctie_weken") or 0,
-        aow_datum=doc.get("aow_datum"),
         gedaan={MilestoneId(k): v for k, v in (doc.get("gedaan") or {}).items()},
-        evaluaties=tuple(doc.get("evaluaties") or ()),
+        **_facts(doc),
     )
 
 
@@ -171,13 +216,8 @@ def case_from_row(doc: dict[str, Any]) -> Case:
         if doc.get("bedrijfsarts")
         else None,
         casemanager=Persoon(doc["casemanager"], "casemanager") if doc.get("casemanager") else None,
-        herstel=_periods(doc.get("herstel")),
-        zwanger=bool(doc.get("zwanger")),
-        verlenging_weken=tuple(doc.get("verlenging_weken") or ()),
-        loonsanctie_weken=doc.get("loonsanctie_weken") or 0,
-        aow_datum=doc.get("aow_datum"),
         gedaan={
             m: doc[column] for column, m in _GEDAAN_COLUMNS.items() if doc.get(column) is not None
         },
-        evaluaties=tuple(doc.get("evaluaties") or ()),
+        **_facts(doc),
     )

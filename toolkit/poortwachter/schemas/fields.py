@@ -115,7 +115,7 @@ def split_list(value: Any) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]", str(value)) if part.strip()]
 
 
-def to_herstel_list(value: Any) -> list[dict[str, date]]:
+def to_period_list(value: Any, what: str = "herstelperiode") -> list[dict[str, date]]:
     """'2026-02-01:2026-02-10; 01-05-2026:10-05-2026' → list of {start, eind}."""
     if isinstance(value, list) and all(isinstance(v, dict) for v in value):
         return value  # nested input: validated by the nested schema
@@ -124,11 +124,18 @@ def to_herstel_list(value: Any) -> list[dict[str, date]]:
         pieces = [p.strip() for p in re.split(r"\s*(?::|/| t/m | tot en met )\s*", item)]
         if len(pieces) != 2 or not all(pieces):
             raise ValueError(
-                f"'{item}' is geen herstelperiode; schrijf START:EIND, bijvoorbeeld "
-                "2026-02-01:2026-02-10"
+                f"'{item}' is geen {what}; schrijf START:EIND, bijvoorbeeld 2026-02-01:2026-02-10"
             )
         out.append({"start": to_date(pieces[0]), "eind": to_date(pieces[1])})
     return out
+
+
+def to_herstel_list(value: Any) -> list[dict[str, date]]:
+    return to_period_list(value, "herstelperiode")
+
+
+def to_verlof_list(value: Any) -> list[dict[str, date]]:
+    return to_period_list(value, "verlofperiode")
 
 
 def to_int_list(value: Any) -> list[int]:
@@ -171,6 +178,7 @@ COERCERS: dict[str, Callable[[Any], Any]] = {
     "bool": to_bool,
     "int": _optional(to_int),
     "herstel": to_herstel_list,
+    "verlof": to_verlof_list,
     "int_list": to_int_list,
     "date_list": to_date_list,
 }
