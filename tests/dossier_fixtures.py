@@ -884,6 +884,131 @@ CASES += [
 ]
 
 
+def sample_blocks(part: Any) -> list[Block]:
+    """A part of the sample dossier as blocks: its title as a heading, consecutive table
+    rows as one table."""
+    blocks: list[Block] = [("h", part.title)]
+    for block in part.blocks:
+        if isinstance(block, list):
+            if blocks and isinstance(blocks[-1], tuple) and blocks[-1][0] == "table":
+                blocks[-1][1].append(block)
+            else:
+                blocks.append(("table", [block]))
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def _sample_parts(edit: Callable[[str, list[Block]], list[Block]] | None = None) -> list[Block]:
+    """Every part of the sample dossier (not the log) one after the other."""
+    out: list[Block] = []
+    for part in MS.complete_parts():
+        blocks = sample_blocks(part)
+        out.extend(edit(part.filename, blocks) if edit else blocks)
+    return out
+
+
+def _merged(
+    writer: Callable[[Path, Sequence[Block]], None],
+    name: str,
+    edit: Callable[[str, list[Block]], list[Block]] | None = None,
+    between: Sequence[Block] = (),
+) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        MS.write_dossier(folder, [], MS.activity_rows(date(2026, 2, 16), date(2027, 9, 20)))
+        blocks: list[Block] = []
+        for part in MS.complete_parts():
+            if blocks:
+                blocks.extend(between)
+            part_blocks = sample_blocks(part)
+            blocks.extend(edit(part.filename, part_blocks) if edit else part_blocks)
+        writer(folder / name, blocks)
+
+    return build
+
+
+def _pva_without_werknemer(filename: str, blocks: list[Block]) -> list[Block]:
+    if not filename.startswith("02_"):
+        return blocks
+    return [
+        ("table", [r for r in b[1] if r[0] != "Werknemer"])
+        if isinstance(b, tuple) and b[0] == "table"
+        else b
+        for b in blocks
+    ]
+
+
+def _eje_without_visie(filename: str, blocks: list[Block]) -> list[Block]:
+    if not filename.startswith("04_"):
+        return blocks
+    return [b for b in blocks if not (isinstance(b, str) and b.startswith("Visie werknemer"))]
+
+
+def evaluations(start: date, end: date, gap_after: int | None = None) -> list[Block]:
+    """Numbered evaluation reports every 5 weeks, one after the other on the pages; after
+    report ``gap_after`` the next one comes 9 weeks later."""
+    from datetime import timedelta
+
+    out: list[Block] = []
+    when = start
+    n = 1
+    while when <= end:
+        out += [
+            ("h", f"Evaluatie {n}"),
+            f"Datum gesprek: {dmy(when)}",
+            f"Naam werknemer: {NAAM}, BSN: {BSN}",
+            "Besproken: voortgang van de opbouw in aangepast werk; afspraken blijven staan.",
+            (
+                "table",
+                [
+                    ["", "Werkgever", "Werknemer"],
+                    ["Naam", "P. de Vries", NAAM],
+                    ["Datum", dmy(when), dmy(when)],
+                ],
+            ),
+        ]
+        when += timedelta(days=63 if n == gap_after else 35)
+        n += 1
+    return out
+
+
+def _evaluations_file(gap_after: int | None) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        MS.write_dossier(folder, MS.complete_parts(), None)  # no activity log
+        write_reportlab(
+            folder / "10_evaluaties.pdf",
+            evaluations(date(2026, 3, 20), date(2027, 9, 10), gap_after),
+        )
+
+    return build
+
+
+CASES += [
+    # ---------------------------------------------------------------- 2 parts in one file
+    Case("samengevoegd_midden_op_pagina", "2", _merged(write_reportlab, "dossier.pdf")),
+    Case(
+        "samengevoegd_midden_pva_niet_getekend",
+        "2",
+        _merged(write_reportlab, "dossier.pdf", _pva_without_werknemer),
+        ("PVA-003",),
+    ),
+    Case("een_docx_hele_riv", "2", _merged(write_docx, "dossier.docx")),
+    Case(
+        "een_docx_met_sectie_einden",
+        "2",
+        _merged(write_docx, "dossier.docx", between=[("section",)]),
+    ),
+    Case(
+        "een_docx_eje_zonder_visie",
+        "2",
+        _merged(write_docx, "dossier.docx", _eje_without_visie),
+        ("EJE-003",),
+    ),
+    Case("herhaalde_evaluaties", "2", _evaluations_file(None)),
+    Case("herhaalde_evaluaties_gat", "2", _evaluations_file(3), ("EVAL-001",)),
+]
+
+
 def build_case(case: Case, root: Path) -> Path:
     folder = root / case.name
     case.build(folder)

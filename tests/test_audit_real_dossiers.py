@@ -4,6 +4,7 @@ its real gaps at blocker/warning level, and nothing else."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,70 @@ def test_classified_by_structure(text: str, kind: str) -> None:
     from poortwachter.audit.classifier import classify
 
     assert classify(text).kind.value == kind
+
+
+def _case(name: str, tmp_path: Path) -> Path:
+    return F.build_case(next(c for c in F.CASES if c.name == name), tmp_path)
+
+
+def test_merged_pdf_parts_start_mid_page_and_share_their_page(tmp_path: Path) -> None:
+    result = audit(_case("samengevoegd_midden_op_pagina", tmp_path))
+    parts = [d for d in result.documents if d.path == "dossier.pdf"]
+    kinds = [d.kind.value for d in parts]
+    assert kinds == [
+        "probleemanalyse", "plan_van_aanpak", "eerstejaarsevaluatie", "arbeidsdeskundig_rapport",
+        "spoor2_rapport", "actueel_oordeel", "eindevaluatie", "oordeel_werknemer",
+    ]  # fmt: skip
+    # parts follow each other on the pages: a part starts on the page where the last ended
+    for before, after in itertools.pairwise(parts):
+        assert after.first_page in (before.last_page, before.last_page + 1)
+    assert any(a.first_page == b.last_page for b, a in itertools.pairwise(parts))
+    # each part is judged on its own date
+    assert [d.date.isoformat() if d.date else None for d in parts][:2] == [
+        "2026-02-05",
+        "2026-02-16",
+    ]
+
+
+def test_one_docx_holding_the_riv_lists_paragraph_ranges(tmp_path: Path) -> None:
+    import json
+
+    from poortwachter.report import audit_json
+
+    data = json.loads(audit_json.render(audit(_case("een_docx_hele_riv", tmp_path))))
+    parts = [d for d in data["documents"] if d["path"] == "dossier.docx"]
+    assert len(parts) == 8
+    ranges = [tuple(int(x) for x in d["paragraph_range"].split("-")) for d in parts]
+    assert ranges[0][0] == 1
+    for (_, end), (start, _) in itertools.pairwise(ranges):
+        assert start == end + 1
+    assert parts[3]["kind"] == "arbeidsdeskundig_rapport"
+
+
+def test_repeated_evaluations_are_parts_of_their_own(tmp_path: Path) -> None:
+    result = audit(_case("herhaalde_evaluaties_gat", tmp_path))
+    evaluations = [d for d in result.documents if d.path == "10_evaluaties.pdf"]
+    assert len(evaluations) == 15
+    assert {d.kind.value for d in evaluations} == {"voortgangsverslag"}
+    assert len({d.date for d in evaluations}) == 15
+    (gap,) = [f for f in result.findings if f.rule == "EVAL-001"]
+    assert "63 dagen" in gap.message
+
+
+def test_a_section_heading_inside_a_part_does_not_split_it() -> None:
+    from poortwachter.audit.parts import heading_cuts
+
+    page = "\n".join(
+        [
+            "Eindevaluatie",
+            "Datum: 20-09-2027",
+            "Resultaat: werknemer werkt 20 uur.",
+            "Oordeel werknemer",
+            "Ik ben het eens met deze eindevaluatie.",
+            "Ondertekening",
+            "Werkgever | P. de Vries | 20-09-2027",
+        ]
+    )
+    assert heading_cuts([page]) == []
+    merged = page + "\nPlan van aanpak\nDatum: 16-02-2026\nNaam werknemer: Jan Jansen"
+    assert heading_cuts([merged]) == [(0, 7)]

@@ -142,6 +142,24 @@ def heading_of(lines: list[str], limit: int = HEAD_LINES) -> Classification | No
     return best
 
 
+def line_title(raw: str, previous: str = "") -> Classification | None:
+    """The part a line names when the line is a title on its own (the title covers most
+    of it), scored as if it stood at the top of a page; None otherwise."""
+    norm = normalise(raw)
+    if not norm or len(norm) > 90:
+        return None
+    hit = _best_on_line(norm)
+    undated = raw
+    for found in reversed(find_dates(raw)):
+        undated = undated[: found.start] + undated[found.end :]
+    if hit is None or hit[1] < 0.6 * len(normalise(undated)):
+        return None
+    scored = _line_score(raw, norm, 0, previous)
+    if scored is None:
+        return None
+    return Classification(scored[0], scored[1], raw, 0)
+
+
 def filename_hint(path: str) -> DocumentKind | None:
     stem = normalise(PurePath(path).stem.replace("_", " "))
     best: tuple[DocumentKind, int] | None = None

@@ -17,11 +17,13 @@ from pathlib import Path, PurePosixPath
 from poortwachter.audit.classifier import page_heading
 from poortwachter.audit.limits import DEFAULT_LIMITS, MB, Limits
 from poortwachter.audit.model import Document
+from poortwachter.audit.parts import split_at_headings
 from poortwachter.audit.readers.common import clean_text, unreadable
 from poortwachter.audit.readers.docx import read_docx
 from poortwachter.audit.readers.image import read_image
 from poortwachter.audit.readers.pdf import read_pdf
 from poortwachter.audit.readers.xlsx import read_xlsx
+from poortwachter.audit.textnorm import lines_of
 from poortwachter.errors import InputError
 from poortwachter.inputs.zipcheck import member_problem, zip_problem
 
@@ -235,9 +237,24 @@ def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
 
 
 def split_parts(doc: Document) -> list[Document]:
-    """Split a merged PDF (or a DOCX with page breaks) into parts: at pages whose heading
-    names another part than the one before, and around runs of scanned pages (no text
-    layer), which become parts of their own with ``readable=False``."""
+    """Split a merged PDF (or a DOCX holding several parts) into parts: at pages whose
+    heading names another part than the one before, around runs of scanned pages (no text
+    layer), which become parts of their own with ``readable=False``, and then under
+    headings anywhere on a page (:func:`poortwachter.audit.parts.split_at_headings`)."""
+    parts = _split_pages(doc)
+    out: list[Document] = []
+    line = 1
+    for part in parts:
+        if part.file_type == "docx" and part.is_part:
+            part.first_line = line
+            part.line_count = sum(len(lines_of(page)) for page in part.pages)
+            line += part.line_count
+        pieces = split_at_headings(part) if part.readable else [part]
+        out.extend(pieces)
+    return out
+
+
+def _split_pages(doc: Document) -> list[Document]:
     if doc.file_type not in ("pdf", "docx") or not doc.readable or len(doc.pages) < 2:
         return [doc]
     scanned = set(doc.scanned_pages)

@@ -87,6 +87,8 @@ class AuditResult:
             }
             if doc.is_part:
                 item["page_range"] = doc.page_range
+                if doc.file_type == "docx" and doc.first_line:
+                    item["paragraph_range"] = doc.paragraph_range
             if doc.also_kinds:
                 item["also_kinds"] = [k.value for k in doc.also_kinds]
             if doc.sub_kind:

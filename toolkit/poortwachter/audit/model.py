@@ -66,8 +66,11 @@ class Document:
     medical_terms: list[FoundValue] = field(default_factory=list)
     #: dates of activity rows (XLSX log) with their description
     activity_dates: list[tuple[dt.date, str]] = field(default_factory=list)
-    #: True for a part split out of a merged PDF
+    #: True for a part split out of a merged PDF (or a DOCX holding several parts)
     is_part: bool = False
+    #: DOCX parts: the text lines (paragraphs and table rows, 1-based) the part takes
+    first_line: int = 0
+    line_count: int = 0
     #: pages as Word last rendered them (DOCX), when known
     rendered_pages: int = 0
     #: indexes (into ``pages``) of pages that hold an image but no text: scans
@@ -88,8 +91,17 @@ class Document:
         return f"{self.first_page}-{self.last_page}"
 
     @property
+    def paragraph_range(self) -> str:
+        """DOCX parts: the text lines (paragraphs and table rows) the part takes."""
+        last = self.first_line + max(self.line_count, 1) - 1
+        return str(self.first_line) if last == self.first_line else f"{self.first_line}-{last}"
+
+    @property
     def label(self) -> str:
-        """How a user finds the part: the file, with the pages for a part of a merged PDF."""
+        """How a user finds the part: the file, with the pages for a part of a merged PDF
+        and the paragraphs for a part of a DOCX."""
+        if self.is_part and self.file_type == "docx" and self.first_line:
+            return f"{self.path} (alinea {self.paragraph_range})"
         if self.is_part:
             return f"{self.path} (p. {self.page_range})"
         return self.path
