@@ -139,9 +139,9 @@ def test_folder_of_dossiers(tmp_path: Path) -> None:
 def test_samples_folder_is_a_folder_of_dossiers() -> None:
     code, out = run("audit", str(SAMPLES), *PEIL, "--format", "json", "--fail-on", "never")
     data = json.loads(out)
-    assert code == 0 and len(data) == 9
+    assert code == 0 and len(data) == 10
     ready = {Path(d["dossier"]["path"]).name for d in data if d["summary"]["ready_for_submission"]}
-    assert ready == {"compleet", "samengevoegd", "onleesbare_bestanden"}
+    assert ready == {"compleet", "samengevoegd", "onleesbare_bestanden", "gescand"}
 
 
 def test_library_audit_dossiers_groups_like_the_command(tmp_path: Path) -> None:

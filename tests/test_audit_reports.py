@@ -84,7 +84,7 @@ def test_xlsx_overview_and_formula_injection(results: list[AuditResult]) -> None
     header = [c.value for c in overview[1]]
     assert header[:4] == ["Dossier", "Werknemer", "BSN", "Eerste ziektedag"]
     row = [c.value for c in overview[2]]
-    assert row[2] == "*****6782" and row[-1] == "ja"
+    assert row[2] == "*****6782" and row[header.index("Klaar voor indiening")] == "ja"
     for ws in (overview, findings):
         for r in ws.iter_rows(values_only=True):
             for v in r:

@@ -376,7 +376,22 @@ EXPECTED: dict[str, list[str]] = {
     "bsn_verschilt": ["CONS-001"],
     "zonder_eindevaluatie": ["EIND-001", "OW-001"],
     "onleesbare_bestanden": ["READ-001", "READ-001", "READ-001"],
+    "gescand": [],  # read with OCR (the ocr extra)
 }
+
+
+def _scans():  # type: ignore[no-untyped-def]
+    """make_scans.py next to this file (the scanned sample's producer)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "poortwachter_make_scans", Path(__file__).resolve().parent / "make_scans.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_all(out: Path) -> dict[str, Path]:
@@ -393,6 +408,7 @@ def build_all(out: Path) -> dict[str, Path]:
         return folder
 
     make("compleet", parts)
+    made["gescand"] = _scans().build_gescand(out / "gescand", made["compleet"])
     make("zonder_plan_van_aanpak", _without(parts, "02_"))
     make("pva_niet_ondertekend", _edit(parts, "02_", _pva_unsigned))
     make("pva_te_laat", _edit(parts, "02_", _pva_late))

@@ -87,6 +87,21 @@ _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
     show_default=True,
     help="Seconden per bestand; daarna stopt het lezen van dat bestand.",
 )
+@click.option(
+    "--ocr-max-pages",
+    type=click.IntRange(0),
+    default=DEFAULT_LIMITS.ocr_pages,
+    show_default=True,
+    help="Lees hoogstens zoveel gescande pagina's per bestand met OCR (0: geen OCR; "
+    "OCR vraagt pip install 'poortwachter[ocr]').",
+)
+@click.option(
+    "--ocr-timeout",
+    type=click.FloatRange(0.1),
+    default=DEFAULT_LIMITS.ocr_seconds_per_page,
+    show_default=True,
+    help="CPU-seconden OCR per gescande pagina (gemiddeld over het bestand).",
+)
 def audit_command(
     paths: tuple[str, ...],
     peildatum: date | None,
@@ -99,6 +114,8 @@ def audit_command(
     max_bytes: int,
     max_pages: int,
     timeout: float,
+    ocr_max_pages: int,
+    ocr_timeout: float,
 ) -> int:
     """Toets een re-integratiedossier (map, zip of losse bestanden) op volledigheid
     voor het re-integratieverslag (RIV), vóór het naar UWV gaat.
@@ -120,7 +137,12 @@ def audit_command(
     check_output_target(output, [*paths, *([checklist_file] if checklist_file else [])])
     checklist = load_checklist(checklist_file)
     limits = replace(
-        DEFAULT_LIMITS, read_bytes=max_bytes, max_pages=max_pages, seconds_per_file=timeout
+        DEFAULT_LIMITS,
+        read_bytes=max_bytes,
+        max_pages=max_pages,
+        seconds_per_file=timeout,
+        ocr_pages=ocr_max_pages,
+        ocr_seconds_per_page=ocr_timeout,
     )
 
     def progress(done: int, total: int, dossier: list[str]) -> None:

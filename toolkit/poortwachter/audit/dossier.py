@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from poortwachter.audit.classifier import page_heading
 from poortwachter.audit.limits import DEFAULT_LIMITS, MB, Limits
 from poortwachter.audit.model import Document
+from poortwachter.audit.ocr import scan_reason
 from poortwachter.audit.parts import split_at_headings
 from poortwachter.audit.readers.common import clean_text, unreadable
 from poortwachter.audit.readers.docx import read_docx
@@ -189,7 +190,7 @@ def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
         if kind == "xlsx" or (kind == "ole" and raw.path.lower().endswith((".xlsx", ".xls"))):
             return read_xlsx(raw.data, raw.path, limits)
         if kind == "image":
-            return read_image(raw.data, raw.path)
+            return read_image(raw.data, raw.path, limits)
         if kind == "text":
             text = clean_text(raw.data[: limits.max_chars].decode("utf-8", errors="replace"))
             return Document(raw.path, "text", raw.size, pages=[text], page_count=1)
@@ -289,12 +290,11 @@ def _split_pages(doc: Document) -> list[Document]:
             first_page=doc.first_page + start,
             is_part=True,
         )
+        part.ocr_pages = [i - start for i in doc.ocr_pages if start <= i < end]
+        part.scan = is_scan or bool(part.ocr_pages)
         if is_scan:
             part.readable = False
-            part.reason = (
-                f"pagina {part.page_range} heeft geen tekstlaag (een scan); de inhoud is niet "
-                "automatisch te controleren — maak een doorzoekbare PDF (OCR)"
-            )
+            part.reason = f"pagina {part.page_range} " + scan_reason(doc.ocr_note)
         parts.append(part)
     return parts
 

@@ -93,6 +93,8 @@ class AuditResult:
                 item["also_kinds"] = [k.value for k in doc.also_kinds]
             if doc.sub_kind:
                 item["sub_kind"] = doc.sub_kind
+            if doc.ocr:
+                item["ocr"] = True
             if doc.reason:
                 item["reason"] = doc.reason
             item["file_type"] = doc.file_type

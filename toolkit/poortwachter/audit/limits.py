@@ -23,6 +23,10 @@ class Limits:
     max_chars: int = 2_000_000
     #: files taken from one dossier (folder or zip)
     max_files: int = 500
+    #: scanned pages read with OCR per file (0: no OCR); needs ``poortwachter[ocr]``
+    ocr_pages: int = 20
+    #: CPU seconds of OCR per scanned page, on average over the file (checked between pages)
+    ocr_seconds_per_page: float = 5.0
 
 
 DEFAULT_LIMITS = Limits()

@@ -75,6 +75,17 @@ class Document:
     rendered_pages: int = 0
     #: indexes (into ``pages``) of pages that hold an image but no text: scans
     scanned_pages: list[int] = field(default_factory=list)
+    #: the content is a scan or photo (no text layer); its text, if any, came from OCR
+    scan: bool = False
+    #: indexes (into ``pages``) of pages whose text was read with OCR
+    ocr_pages: list[int] = field(default_factory=list)
+    #: why scanned pages were not read with OCR (Dutch), when some were not
+    ocr_note: str | None = None
+
+    @property
+    def ocr(self) -> bool:
+        """Some of the text was read with OCR (the report says so)."""
+        return bool(self.ocr_pages)
 
     @property
     def text(self) -> str:

@@ -133,6 +133,7 @@ def split_at_headings(doc: Document) -> list[Document]:
             first_line=line_offset,
             line_count=text_lines,
             scanned_pages=[],
+            ocr_pages=[i - p1 for i in doc.ocr_pages if p1 <= i <= p2],
             reason=None,
         )
         line_offset += text_lines

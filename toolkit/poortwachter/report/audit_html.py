@@ -14,6 +14,7 @@ from poortwachter.domain.vocabulary import MILESTONE_LABELS
 from poortwachter.report.audit_labels import (
     CATEGORY_LABELS,
     SEVERITY_LABELS,
+    document_state,
     shown_milestones,
     verdict,
 )
@@ -68,7 +69,8 @@ def _dossier(result: AuditResult, show_bsn: bool) -> str:
         signers = ", ".join(
             f"{s.name}" + (f" ({s.function})" if s.function else "") for s in doc.signers if s.name
         )
-        readable = "ja" if doc.readable else f"nee: {doc.reason or ''}"
+        state = document_state(doc)
+        readable = ("ja" if doc.readable else "nee") + (f" — {state}" if state else "")
         parts.append(
             f"<tr><td>{_e(doc.label)}</td><td>{_e(KIND_LABELS[doc.kind])}</td>"
             f"<td>{_e(format_nl(doc.date) if doc.date else '—')}</td><td>{_e(signers)}</td>"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from poortwachter.audit.model import Document
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.timeline import Milestone, Timeline
 from poortwachter.domain.vocabulary import Category, MilestoneId, Severity
@@ -25,6 +26,17 @@ CATEGORY_LABELS: dict[Category, str] = {
     Category.UNREADABLE: "onleesbaar",
     Category.PRIVACY: "privacy",
 }
+
+
+def document_state(doc: Document) -> str:
+    """How the reports mark a document: read with OCR, a scan whose content was not
+    checked (UWV accepts scans), or unreadable (UWV cannot open it either); empty when
+    it was read as text."""
+    if doc.readable:
+        return "gelezen met OCR" if doc.ocr else ""
+    if doc.scan:
+        return f"INHOUD NIET GECONTROLEERD: {doc.reason or 'een scan'}"
+    return f"ONLEESBAAR: {doc.reason or 'niet te lezen'}"
 
 
 def verdict(ready: bool) -> str:

@@ -9,7 +9,12 @@ from poortwachter.audit.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, Severity
-from poortwachter.report.audit_labels import SEVERITY_LABELS, shown_milestones, verdict
+from poortwachter.report.audit_labels import (
+    SEVERITY_LABELS,
+    document_state,
+    shown_milestones,
+    verdict,
+)
 
 
 def render(result: AuditResult, *, show_bsn: bool = False) -> str:
@@ -42,7 +47,8 @@ def render(result: AuditResult, *, show_bsn: bool = False) -> str:
     width = max([len(d.label) for d in result.documents] + [10])
     for doc in result.documents:
         when = format_nl(doc.date) if doc.date else "geen datum"
-        state = "" if doc.readable else f" — ONLEESBAAR: {doc.reason}"
+        state = document_state(doc)
+        state = f" — {state}" if state else ""
         out.append(f"  {doc.label:<{width}}  {KIND_LABELS[doc.kind]:<32} {when}{state}")
     if result.timeline is not None:
         out.append("")

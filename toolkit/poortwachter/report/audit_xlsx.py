@@ -25,6 +25,7 @@ OVERVIEW_HEADER = [
     "Waarschuwingen",
     "Advies",
     "Klaar voor indiening",
+    "Met OCR gelezen",
 ]
 FINDINGS_HEADER = [
     "Dossier",
@@ -72,6 +73,7 @@ def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
                 r.count(Severity.WARNING),
                 r.count(Severity.INFO),
                 "ja" if r.ready_for_submission else "nee",
+                ", ".join(d.label for d in r.documents if d.ocr),
             ],
             show_bsn,
         )
@@ -102,7 +104,7 @@ def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
                 show_bsn,
             )
     for ws, widths in (
-        (overview, [40, 24, 12, 14, 12, 12, 12, 15, 8, 20]),
+        (overview, [40, 24, 12, 14, 12, 12, 12, 15, 8, 20, 40]),
         (findings, [30, 20, 10, 14, 16, 26, 70, 30, 8, 50, 40]),
     ):
         for cell in ws[1]:

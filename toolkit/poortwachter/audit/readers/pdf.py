@@ -19,6 +19,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
+from poortwachter.audit import ocr
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
 from poortwachter.audit.readers.common import clean_text, unreadable
@@ -35,24 +36,28 @@ SCAN_MIN_PIXELS = 400_000
 MAX_PAGE_CONTENT_BYTES = 20 * 1024 * 1024
 
 
-def _has_image(page: Any) -> bool:
-    """Does the page draw a page-sized image (a scan, not a logo)? Looks at the resources
+def _largest_image(page: Any) -> int:
+    """Pixels of the largest image the page draws (0 for none). Looks at the resources
     only, never decodes the image."""
+    largest = 0
     try:
         resources = page.get("/Resources")
         xobjects = resources.get_object().get("/XObject") if resources is not None else None
         if xobjects is None:
-            return False
-        for ref in xobjects.get_object().values():
+            return 0
+        for ref in list(xobjects.get_object().values())[:200]:
             image = ref.get_object()
             if image.get("/Subtype") != "/Image":
                 continue
-            pixels = int(image.get("/Width", 0)) * int(image.get("/Height", 0))
-            if pixels >= SCAN_MIN_PIXELS:
-                return True
+            largest = max(largest, int(image.get("/Width", 0)) * int(image.get("/Height", 0)))
     except Exception:  # hostile resources: treat as no image
-        return False
-    return False
+        return 0
+    return largest
+
+
+def _has_image(page: Any) -> bool:
+    """Does the page draw a page-sized image (a scan, not a logo)?"""
+    return _largest_image(page) >= SCAN_MIN_PIXELS
 
 
 def _field_value(annot: Any, key: str) -> Any:
@@ -175,6 +180,25 @@ class _PdfiumText:
             if page is not None:
                 page.close()
 
+    def render(self, index: int) -> Any:
+        """The page as a grey PIL image for OCR (about 200 dpi, at most
+        :data:`~poortwachter.audit.ocr.MAX_PIXELS` pixels), or None."""
+        if self._doc is None:
+            return None
+        page = None
+        try:
+            page = self._doc[index]
+            width, height = page.get_size()
+            scale = ocr.RENDER_DPI / 72
+            if width * height * scale * scale > ocr.MAX_PIXELS:
+                scale = 0.99 * (ocr.MAX_PIXELS / (width * height)) ** 0.5  # pdfium rounds up
+            return page.render(scale=scale, grayscale=True).to_pil()
+        except Exception:  # a page pdfium cannot draw: it stays a scan
+            return None
+        finally:
+            if page is not None:
+                page.close()
+
     def close(self) -> None:
         if self._doc is not None:
             self._doc.close()
@@ -278,22 +302,72 @@ def _read_pages(
     if total_pages > limits.max_pages:
         notes.append(f"alleen de eerste {limits.max_pages} van {total_pages} pagina's gelezen")
 
-    scan_only = bool(pages) and len(scanned) == len(pages)
+    scanned = [i for i in scanned if i < len(pages)]
+    if not scanned and pages and all(len(p) < MIN_PAGE_CHARS for p in pages) and not truncated:
+        scanned = list(range(len(pages)))  # no text at all: the images may be drawn otherwise
+    read, why_not = _ocr_scans(reader, pages, scanned, pdfium, limits)
+    left = [i for i in scanned if i not in read]
+    scan_only = bool(pages) and len(left) == len(pages)
     if not pages or scan_only or all(len(p) < MIN_PAGE_CHARS for p in pages):
         if truncated and not any(pages):
             return unreadable(path, "pdf", size, "is afgebroken of beschadigd: geen leesbare tekst")
-        doc = unreadable(
-            path,
-            "pdf",
-            size,
-            "heeft geen tekstlaag (een scan of foto); UWV en de auditor kunnen de tekst niet "
-            "lezen — maak een doorzoekbare PDF (OCR)",
-        )
+        doc = unreadable(path, "pdf", size, ocr.scan_reason(why_not))
+        doc.scan = True
         doc.page_count = total_pages
         doc.pages = pages  # a typed header may still tell which part it is
         return doc
     doc = Document(path=path, file_type="pdf", size=size, pages=pages, page_count=len(pages))
-    doc.scanned_pages = scanned
+    doc.scanned_pages = left
+    doc.ocr_pages = read
+    doc.scan = bool(scanned)
+    if left:
+        doc.ocr_note = why_not
+    if read and left:
+        notes.append(f"{len(left)} gescande pagina('s) niet met OCR gelezen: {why_not}")
     if notes:
         doc.reason = "; ".join(notes)
     return doc
+
+
+def _drawable(reader: PdfReader, index: int) -> bool:
+    """May pdfium draw this page for OCR? Not a bomb: content or images too large."""
+    try:
+        page = reader.pages[index]
+        return not content_too_large(page) and _largest_image(page) <= ocr.MAX_IMAGE_PIXELS
+    except Exception:  # hostile page: leave it a scan
+        return False
+
+
+def _ocr_scans(
+    reader: PdfReader,
+    pages: list[str],
+    scanned: list[int],
+    pdfium: _PdfiumText,
+    limits: Limits,
+) -> tuple[list[int], str | None]:
+    """Read the scanned pages with OCR, within the file's OCR budget: the indexes of the
+    pages that got text, and why the others did not (Dutch)."""
+    if not scanned:
+        return [], None
+    if limits.ocr_pages <= 0:
+        return [], "OCR staat uit (--ocr-max-pages 0)"
+    problem = ocr.ocr_problem()
+    if problem:
+        return [], problem
+    budget = ocr.Budget(limits.ocr_pages, limits.ocr_seconds_per_page, len(scanned))
+    read: list[int] = []
+    for index in scanned:
+        if not budget.allows_another():
+            break
+        budget.done += 1
+        image = pdfium.render(index) if _drawable(reader, index) else None
+        if image is None:
+            continue
+        try:
+            text = clean_text(ocr.recognise(image))
+        except ocr.OcrUnavailable as exc:
+            return read, str(exc)
+        if len(text) >= MIN_PAGE_CHARS:
+            pages[index] = text
+            read.append(index)
+    return read, budget.note(len(scanned)) or "OCR vond er geen (leesbare) tekst op"
