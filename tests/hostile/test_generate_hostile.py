@@ -233,6 +233,12 @@ def _pdf_complete(path: Path) -> bool:
     return data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
 
 
+def _default_sigint() -> None:
+    """Ctrl-C as in a terminal: a suite started in the background (``make test &`` in a
+    script) passes SIGINT on as ignored, and Python then leaves it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("workers", ["2", "1"])
 def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
     workers: str, tmp_path: Path, record: Record
@@ -247,6 +253,7 @@ def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + HANG
     while time.monotonic() < deadline and proc.poll() is None:
