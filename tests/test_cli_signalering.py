@@ -86,7 +86,7 @@ def test_sample_xlsx_worklist(tmp_path: Path, run_cli: RunCli) -> None:
         "--skip-invalid",
     )
     assert code == 1  # some rows failed, the good ones are written
-    assert "9 zaken verwerkt, 1 rijen met fouten overgeslagen" in err
+    assert "9 zaken verwerkt, 1 rij met fouten overgeslagen" in err
     wb = load_workbook(out)
     ws = wb["Signalering"]
     assert ws.freeze_panes == "A2"

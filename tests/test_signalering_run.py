@@ -60,7 +60,7 @@ def test_parallel_output_equals_single_process(
 def test_strict_by_default(sheet: Path) -> None:
     with pytest.raises(InputError) as exc:
         run_signalering(sheet, "json", PEIL)
-    assert "6 rij(en) met fouten; er is niets geschreven" in exc.value.problems[-1]
+    assert "6 rijen met fouten; er is niets geschreven" in exc.value.problems[-1]
     assert "rij 501, kolom 3 (bsn)" in exc.value.problems[0]
 
 

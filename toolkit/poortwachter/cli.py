@@ -337,6 +337,7 @@ def signalering(
     from poortwachter.bulk import settle_for_exit
     from poortwachter.domain.privacy import scrub
     from poortwachter.files import check_output_target
+    from poortwachter.inputs.cases import rows_nl
     from poortwachter.signalering_run import run_signalering
 
     check_output_target(output, [cases])
@@ -353,11 +354,14 @@ def signalering(
     )
     settle_for_exit()  # many objects were built; the process ends after this command
     emit(result.data, output, binary_name="XLSX" if fmt == "xlsx" else "")
+    for warning in result.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
     if result.problems:
         for p in result.problems:
             click.echo(f"fout: {scrub(p, show_bsn=toon_bsn)}", err=True)
         click.echo(
-            f"{result.cases} zaken verwerkt, {len(result.bad_rows)} rijen met fouten overgeslagen",
+            f"{result.cases} zaken verwerkt, {rows_nl(len(result.bad_rows))} met fouten "
+            "overgeslagen",
             err=True,
         )
         return EXIT_FINDINGS

@@ -18,7 +18,7 @@ from typing import Any
 from poortwachter.bulk import paused_gc
 from poortwachter.domain.signalering import DEFAULT_HORIZON_DAYS, signal_for
 from poortwachter.errors import InputError
-from poortwachter.inputs.cases import check_columns, row_to_case
+from poortwachter.inputs.cases import check_columns, row_to_case, rows_nl
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
 from poortwachter.lifecycle import die_with_parent
 from poortwachter.report.signalering_formats import Counts, assemble, check_format, fragment
@@ -35,6 +35,8 @@ class SignaleringRun:
     cases: int
     problems: list[str] = field(default_factory=list)
     bad_rows: list[int] = field(default_factory=list)
+    #: columns that are not used, with the nearest known name
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -114,7 +116,7 @@ def run_signalering(
     peil = peildatum or date.today()
     with paused_gc():
         table = read_table(path, sheet=sheet, max_rows=max_rows, max_bytes=max_bytes)
-        check_columns(table)
+        warnings = check_columns(table)
         chunks = _chunks(table, fmt, peil, horizon_days, toon_bsn, workers or os.cpu_count() or 1)
         counts = Counts()
         fragments: list[str] = []
@@ -131,9 +133,9 @@ def run_signalering(
             raise InputError(
                 [
                     *problems,
-                    f"{len(bad_rows)} rij(en) met fouten; er is niets geschreven "
+                    f"{rows_nl(len(bad_rows))} met fouten; er is niets geschreven "
                     "(gebruik --skip-invalid om de goede rijen toch te verwerken)",
                 ]
             )
         data = assemble(fmt, fragments, counts, peil, horizon_days, problems)
-    return SignaleringRun(data, counts.cases, problems, bad_rows)
+    return SignaleringRun(data, counts.cases, problems, bad_rows, warnings)

@@ -77,6 +77,13 @@ from poortwachter.generate.write import (
     safe_component,
     target_path,
 )
+from poortwachter.inputs.headers import (
+    FORM_ALIASES,
+    accepted_names,
+    alias_map,
+    nearest,
+    unknown_columns,
+)
 from poortwachter.inputs.tabular import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_ROWS,
@@ -158,6 +165,8 @@ class BatchResult:
     #: existing files left alone (no ``overwrite``), and the rows whose files all existed
     skipped: list[Path] = field(default_factory=list)
     rows_skipped: int = 0
+    #: columns of the spreadsheet that are not used (with the nearest known name)
+    warnings: list[str] = field(default_factory=list)
     #: main-sheet rows of the batch, and those that were finished (made, skipped or failed)
     rows_total: int = 0
     rows_done: list[int] = field(default_factory=list)
@@ -318,16 +327,23 @@ def _check_columns(spec: FormSpec, table: Table, item_tables: Mapping[str, Table
     groups, lists, plain = _structure(spec)
     where = table.where
     problems: list[str] = []
-    for name, subs in groups.items():
-        for sub in subs:
-            if (
-                spec.schema[name]["schema"][sub].get("required")
-                and f"{name}_{sub}" not in table.columns
-            ):
-                problems.append(f"{where}: de verplichte kolom '{name}_{sub}' ontbreekt")
-    for name in plain:
-        if spec.schema[name].get("required") and name not in table.columns:
-            problems.append(f"{where}: de verplichte kolom '{name}' ontbreekt")
+    missing = [
+        f"{name}_{sub}"
+        for name, subs in groups.items()
+        for sub in subs
+        if spec.schema[name]["schema"][sub].get("required") and f"{name}_{sub}" not in table.columns
+    ]
+    missing += [n for n in plain if spec.schema[n].get("required") and n not in table.columns]
+    for column in missing:
+        typo = nearest(column, table.headers)
+        hint = f"; is '{typo}' een tikfout?" if typo else ""
+        problems.append(
+            f"{where}: de verplichte kolom '{column}' ontbreekt (toegestane namen: "
+            f"{accepted_names(FORM_ALIASES, column)}){hint}"
+        )
+    if missing:
+        found = ", ".join(f"'{h}'" for h in table.headers) or "geen"
+        problems.append(f"{where}: gevonden kolommen: {found}")
     for name, subs in lists.items():
         if name in item_tables:
             t = item_tables[name]
@@ -388,6 +404,8 @@ class BatchInput:
     tasks: list[RowTask]
     #: rows of the item sheets that belong to no form, or to more than one
     problems: list[RowError]
+    #: columns that are not used (with the nearest known name)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_rows(
@@ -407,8 +425,14 @@ def read_rows(
     limits = {"max_rows": max_rows, "max_bytes": max_bytes}
     table = read_table(p, max_rows=max_rows, max_bytes=max_bytes)
     groups, lists, plain = _structure(spec)
+    known = [column for column, _required, _note in batch_columns(spec)]
+    table.resolve_columns(alias_map(FORM_ALIASES, known))
     item_tables = _item_sheets(p, table, lists, limits)
     _check_columns(spec, table, item_tables)
+    warnings = [f"{table.where}: {w}" for w in unknown_columns(table.headers, known)]
+    for name, t in item_tables.items():
+        item_known = [KEY_COLUMN, *lists[name]]
+        warnings += [f"{t.where}: {w}" for w in unknown_columns(t.headers, item_known)]
 
     by_key: dict[str, dict[str, list[tuple[dict[str, Any], Source]]]] = {}
     for name, t in item_tables.items():
@@ -481,7 +505,7 @@ def read_rows(
     if not tasks and not problems:
         where = table.where
         raise InputError(f"{where}: er staan geen rijen onder de kolomnamen")
-    return BatchInput(table, tasks, problems)
+    return BatchInput(table, tasks, problems, warnings)
 
 
 # --- the work (runs in worker processes) -------------------------------------------------
@@ -768,7 +792,9 @@ def run_batch(
         dict(table.columns),
         tuple(lists),
     )
-    result = BatchResult(spec.id, table.path, errors=list(batch_input.problems))
+    result = BatchResult(
+        spec.id, table.path, errors=list(batch_input.problems), warnings=batch_input.warnings
+    )
     result.rows_total = len(tasks) + len(
         {e.row for e in batch_input.problems if e.sheet == table.sheet}
     )

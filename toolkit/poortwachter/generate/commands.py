@@ -79,6 +79,10 @@ def _pattern_option(func: click.decorators.FC) -> click.decorators.FC:
     help=(
         "Maak één UWV-formulier (Word en/of PDF) uit een zaakbestand in YAML of JSON.\n\n"
         "FORM is een van: " + ", ".join(f.value for f in FormId) + ".\n\n"
+        "Welke velden? 'templates list --velden FORM' toont een YAML-skelet om "
+        "in te vullen, met uitleg per veld en de kolommen voor batch; ingevulde voorbeelden "
+        "staan in samples/forms/ (één per formulier). Onbekende velden worden gemeld, met de "
+        "dichtstbijzijnde bekende naam.\n\n"
         "Voorbeeld:\n\n"
         "  poortwachter generate plan_van_aanpak --data samples/forms/plan_van_aanpak.yaml "
         "--out out --format pdf"
@@ -192,6 +196,8 @@ def batch(
         result = stopped.result
     except BatchOutputError as stopped:  # what was written and what is still to do first
         result, failure = stopped.result, stopped
+    for warning in result.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
     for error in result.errors:
         click.echo(error.describe(), err=True)
     if result.report_paths:
@@ -219,16 +225,34 @@ def templates() -> None:
     "list",
     help=(
         "Toon de formulieren en welke sjablonen gebruikt worden; met --velden ook de "
-        "kolommen voor batch (* = verplicht).\n\n"
-        "Voorbeeld:\n\n  poortwachter templates list --velden"
+        "kolommen voor batch (* = verplicht). Met --velden FORM: een volledig YAML-skelet "
+        "van dat formulier met uitleg per veld en de kolom voor batch ernaast; sla het op "
+        "en vul het in.\n\n"
+        "Voorbeelden:\n\n  poortwachter templates list --velden\n\n"
+        "  poortwachter templates list --velden plan_van_aanpak > mijn_plan.yaml"
     ),
 )
 @_templates_option
-@click.option("--velden", is_flag=True, default=False, help="Toon ook de kolommen voor batch.")
-def templates_list(templates_dir: str | None, velden: bool) -> int:
+@click.option(
+    "--velden",
+    "velden",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[FORM]",
+    help="Toon ook de kolommen voor batch; met FORM het YAML-skelet van dat formulier.",
+)
+def templates_list(templates_dir: str | None, velden: str | None) -> int:
     from poortwachter.generate.batch import batch_columns
     from poortwachter.generate.lint import template_files
+    from poortwachter.generate.registry import form_spec
 
+    if velden:
+        from poortwachter.generate.skeleton import skeleton_lines
+
+        for line in skeleton_lines(form_spec(velden)):
+            click.echo(line)
+        return 0
     tdir = Path(templates_dir) if templates_dir else None
     click.echo(f"Meegeleverde sjablonen: {bundled_templates_dir()}")
     files = template_files(tdir)
@@ -239,7 +263,7 @@ def templates_list(templates_dir: str | None, velden: bool) -> int:
         for path in used:
             origin = "eigen" if tdir is not None and path.parent == tdir else "meegeleverd"
             click.echo(f"{'':<28} {path.name} ({origin})")
-        if velden:
+        if velden is not None:
             for column, required, note in batch_columns(spec):
                 mark = "*" if required else " "
                 click.echo(f"{'':<28} {mark} {column}" + (f"  ({note})" if note else ""))

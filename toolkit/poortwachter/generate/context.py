@@ -28,6 +28,7 @@ from poortwachter.generate.medical import (
     medical_warnings,
 )
 from poortwachter.generate.registry import FormSpec, form_spec
+from poortwachter.inputs.headers import unknown_message
 from poortwachter.schemas.forms import (
     CHOICES,
     VISIE_FIELDS,
@@ -117,6 +118,28 @@ def check_form(
 def form_warnings(form: FormId | str, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Warnings on a valid document: (dotted field, Dutch message); the form is still made."""
     return medical_warnings(form_spec(form).id, doc)
+
+
+def unknown_keys(schema: Mapping[str, Any], data: Any, path: str = "") -> list[str]:
+    """A Dutch warning per key of ``data`` the form does not know, with the nearest known
+    name ("veld 'visie_werknmer' is onbekend; bedoelt u 'visie_werknemer'?"); list items
+    are counted from 1. Unknown keys are not used, so they must not go unnoticed."""
+    if not isinstance(data, Mapping):
+        return []
+    out: list[str] = []
+    for key, value in data.items():
+        where = f"{path}.{key}" if path else str(key)
+        rules = schema.get(key)
+        if rules is None:
+            out.append(
+                unknown_message(where, [f"{path}.{k}" if path else k for k in schema], "veld")
+            )
+        elif rules.get("type") == "dict" and "schema" in rules:
+            out += unknown_keys(rules["schema"], value, where)
+        elif rules.get("schema", {}).get("type") == "dict" and isinstance(value, list):
+            for i, item in enumerate(value):
+                out += unknown_keys(rules["schema"]["schema"], item, f"{where}[{i + 1}]")
+    return out
 
 
 def describe_problems(problems: list[tuple[str, str]], source: str = "") -> list[str]:

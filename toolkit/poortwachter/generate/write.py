@@ -20,7 +20,12 @@ from typing import Any
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
 from poortwachter.files import output_problem, write_atomic
-from poortwachter.generate.context import describe_problems, form_warnings, validate_form
+from poortwachter.generate.context import (
+    describe_problems,
+    form_warnings,
+    unknown_keys,
+    validate_form,
+)
 from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.generate.render import OutputFormat, output_formats, render_document
 
@@ -141,8 +146,14 @@ def write_form(
     spec = form_spec(form)
     formats = output_formats(fmt)
     check_pattern(pattern)
-    doc = validate_form(spec.id, data, source)
+    prefix = f"{source}: " if source else ""
+    unknown = [prefix + w for w in unknown_keys(spec.schema, data)]
+    try:
+        doc = validate_form(spec.id, data, source)
+    except InputError as exc:  # an unknown key often explains a missing field: say both
+        raise InputError([*exc.problems, *unknown]) from None
     if warnings is not None:
+        warnings.extend(unknown)
         warnings.extend(describe_problems(form_warnings(spec.id, doc), source))
     folder = prepare_out_dir(out_dir)
     stem = output_stem(pattern, name_values(spec, doc))

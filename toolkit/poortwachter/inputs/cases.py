@@ -11,6 +11,13 @@ from typing import Any
 from poortwachter.bulk import paused_gc
 from poortwachter.domain.case import Case
 from poortwachter.errors import InputError, Location
+from poortwachter.inputs.headers import (
+    CASE_ALIASES,
+    accepted_names,
+    alias_map,
+    nearest,
+    unknown_columns,
+)
 from poortwachter.inputs.safe_yaml import DocumentError, load_document
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
 from poortwachter.schemas.case import (
@@ -38,6 +45,8 @@ class CaseRows:
     problems: list[str] = field(default_factory=list)
     #: row numbers that had problems
     bad_rows: list[int] = field(default_factory=list)
+    #: columns that are not used (with the nearest known name)
+    warnings: list[str] = field(default_factory=list)
 
 
 _fast_parse = None
@@ -50,21 +59,35 @@ def _row_parser() -> Any:
     return _fast_parse
 
 
-def check_columns(table: Table) -> None:
+def check_columns(table: Table) -> list[str]:
+    """Resolve the headers people write (:data:`~poortwachter.inputs.headers.CASE_ALIASES`:
+    'Naam werknemer', '1e ziektedag', ...) and check the required ones; raises
+    :class:`InputError` naming the columns found and the names accepted. Returns a Dutch
+    warning per column that is not used (with the nearest known name)."""
+    table.resolve_columns(alias_map(CASE_ALIASES, ROW_SCHEMA))
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     where = table.where
+    found = ", ".join(f"'{h}'" for h in table.headers) or "geen"
     problems = [
-        f"{where}: de verplichte kolom '{c}' ontbreekt (gevonden kolommen: "
-        f"{', '.join(table.headers) or 'geen'})"
+        f"{where}: de verplichte kolom '{c}' ontbreekt (gevonden kolommen: {found}; "
+        f"toegestane namen: {accepted_names(CASE_ALIASES, c)})"
+        + (f"; is '{typo}' een tikfout?" if (typo := nearest(c, table.headers)) else "")
         for c in missing
     ]
     if not any(c in table.columns for c in IDENTIFYING_COLUMNS):
         problems.append(
-            f"{where}: er is geen kolom 'dossier' of 'naam'; zonder die kolommen is een zaak "
-            "niet te herkennen"
+            f"{where}: er is geen kolom 'dossier' of 'naam' (gevonden kolommen: {found}; "
+            f"toegestane namen: {accepted_names(CASE_ALIASES, 'naam')}); zonder die kolommen "
+            "is een zaak niet te herkennen"
         )
     if problems:
         raise InputError(problems)
+    return [f"{where}: {w}" for w in unknown_columns(table.headers, ROW_SCHEMA)]
+
+
+def rows_nl(count: int) -> str:
+    """``1`` → ``'1 rij'``, ``2`` → ``'2 rijen'``."""
+    return f"{count} {'rij' if count == 1 else 'rijen'}"
 
 
 def row_to_case(
@@ -110,8 +133,8 @@ def read_cases(
     """
     with paused_gc():
         table = read_table(path, sheet=sheet, max_bytes=max_bytes, max_rows=max_rows)
-        check_columns(table)
-        result = CaseRows(table.path)
+        warnings = check_columns(table)
+        result = CaseRows(table.path, warnings=warnings)
         for row_number, raw in table.iter_rows():
             case, problems = row_to_case(table, row_number, raw)
             if case is None:

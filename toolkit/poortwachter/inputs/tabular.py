@@ -14,7 +14,7 @@ import csv
 import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,28 @@ class Table:
 
     def iter_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         return iter(self.rows)
+
+    def resolve_columns(self, aliases: Mapping[str, str]) -> dict[str, str]:
+        """Rename headers to the column they stand for (``aliases``: folded header →
+        column, see :mod:`poortwachter.inputs.headers`); returns {header: column} renamed.
+
+        A header is left alone when its column is already there under its own name."""
+        from poortwachter.inputs.headers import fold
+
+        renamed: dict[str, str] = {}
+        for header in self.headers:
+            column = aliases.get(fold(header))
+            taken = column in self.columns or column in renamed.values()
+            if column and column != header and not taken:
+                renamed[header] = column
+        if not renamed:
+            return renamed
+        self.headers = [renamed.get(h, h) for h in self.headers]
+        self.columns = {renamed.get(h, h): c for h, c in self.columns.items()}
+        for _number, values in self.rows:
+            for old, new in renamed.items():
+                values[new] = values.pop(old)
+        return renamed
 
 
 @dataclass(frozen=True)
