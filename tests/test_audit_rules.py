@@ -84,7 +84,6 @@ FAILING: dict[str, Callable[[Parts], Parts]] = {
     "EJE-001": drop("04_"),
     "EJE-002": set_line("04_", "Datum evaluatie", "Datum evaluatie: 15-03-2027"),
     "EJE-003": drop_lines("04_", "Visie werknemer"),
-    "EJE-004": drop_lines("04_", "Visie werkgever"),
     "EJE-005": drop_lines("04_", "tweede spoor"),
     "EJE-006": drop_lines("04_", "Werkgever Piet", "getekend", "Ondertekening", "Rol"),
     "SP2-001": drop("06_"),

@@ -50,6 +50,7 @@ def make(out: Path) -> Path:
         "Datum opgesteld: 19 feb. 2026",
         "Casemanager: R. Bos (HR-adviseur)",
         "Doel: volledige terugkeer in eigen werk als administratief medewerker.",
+        "Mening werkgever over het plan: haalbaar binnen drie maanden.",
         "Mening werknemer over het plan: ik ben het ermee eens.",
     ]:
         d.add_paragraph(text)
@@ -173,6 +174,7 @@ def test_titles_in_page_header_letters_and_prose_signatures(tmp_path: Path) -> N
             "BSN: 123456782",
             "Doel: terugkeer in eigen werk",
             "Casemanager: M. de Wit",
+            "Visie van de werkgever: terugkeer is haalbaar.",
             "Visie van de werknemer: akkoord.",
             "Aldus overeengekomen en ondertekend op 2 maart 2026",
             "M. de Wit, casemanager namens werkgever",

@@ -98,6 +98,8 @@ def complete_parts() -> list[Part]:
                 ["Casemanager", "Piet de Vries"],
                 "Einddoel: terugkeer in eigen functie als timmerman.",
                 "Afspraken: opbouw van 2 naar 4 uur per dag in aangepast werk.",
+                "Visie werkgever",
+                "De werkgever biedt aangepast werk in de werkplaats en bouwt de uren samen op.",
                 "Visie werknemer",
                 "De werknemer is het eens met dit plan en wil graag snel terug.",
                 *sign_table(pva + timedelta(days=1)),

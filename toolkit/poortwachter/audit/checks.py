@@ -105,12 +105,20 @@ def _sections_valid(params: dict[str, Any]) -> list[str]:
     from poortwachter.audit.datafiles import section_patterns
 
     known = section_patterns()
-    names = [params.get("section")] + [a.get("section") for a in params.get("accepted_when", [])]
+    names = [params.get("section"), *params.get("sections", [])]
+    names += [a.get("section") for a in params.get("accepted_when", [])]
     return [
         f"sectie '{n}' bestaat niet; kies uit {', '.join(sorted(known))}"
         for n in names
         if n is not None and n not in known
     ]
+
+
+def _one_section_param(params: dict[str, Any]) -> list[str]:
+    problems = _sections_valid(params)
+    if ("section" in params) == ("sections" in params):
+        problems.append("geef precies één van 'section' of 'sections'")
+    return problems
 
 
 def _accepted(rule: Rule, ctx: AuditContext) -> Document | None:
@@ -282,19 +290,31 @@ def check_dated_named(rule: Rule, ctx: AuditContext) -> list[Finding]:
     return findings
 
 
+#: how a missing section is named in a finding
+_SECTION_NAMES = {
+    "visie_werkgever": "de visie van de werkgever",
+    "visie_werknemer": "de visie van de werknemer",
+}
+
+
 def check_contains_section(rule: Rule, ctx: AuditContext) -> list[Finding]:
-    """Every part of the kinds contains the section (optionally only parts dated since)."""
-    section = rule.params["section"]
+    """Every part of the kinds contains the section, or every one of ``sections``
+    (optionally only parts dated on or after ``since``: a transitional rule)."""
+    wanted = rule.params.get("sections") or [rule.params["section"]]
     since = rule.params.get("since")
     since_date = parse_date(since) if since else None
     findings: list[Finding] = []
     for doc in ctx.of_kind(_kinds(rule)):
         if since_date and doc.date is not None and doc.date < since_date:
             continue
-        if section not in doc.sections:
-            findings.append(
-                _finding(rule, f"niet gevonden in {doc.label}", [_doc_evidence(doc)], doc.kind)
-            )
+        missing = [s for s in wanted if s not in doc.sections]
+        if not missing:
+            continue
+        detail = f"niet gevonden in {doc.label}"
+        if len(wanted) > 1:
+            what = " en ".join(_SECTION_NAMES.get(s, s.replace("_", " ")) for s in missing)
+            detail = f"{what} {detail}"
+        findings.append(_finding(rule, detail, [_doc_evidence(doc)], doc.kind))
     return findings
 
 
@@ -636,11 +656,12 @@ CHECKS: dict[str, CheckSpec] = {
         check_contains_section,
         {
             "kinds": _KINDS,
-            "section": {"type": "string", "required": True},
+            "section": {"type": "string"},
+            "sections": {"type": "list", "minlength": 1, "schema": {"type": "string"}},
             "since": {"type": "string", "regex": r"\d{4}-\d{2}-\d{2}"},
         },
-        _sections_valid,
-        "het deel bevat de genoemde sectie",
+        _one_section_param,
+        "het deel bevat de genoemde sectie (of elk van de genoemde secties)",
     ),
     "max_interval": CheckSpec(
         check_max_interval,
