@@ -86,6 +86,7 @@ PVA_LINES = [
     "Doel: terugkeer in eigen werk als baliemedewerker.",
     "Afspraken: opbouw van 4 naar 24 uur per week in acht weken.",
     "Casemanager: R. Bos",
+    "Visie werkgever: de opbouw in aangepast werk is haalbaar.",
     "Visie werknemer: ik ben het eens met dit plan van aanpak.",
 ]
 PVA_SIGNATURES = [
@@ -114,12 +115,13 @@ def build_gescand(folder: Path, complete: Path) -> Path:
             "Casemanager: Piet de Vries, HR-manager",
             "Doel: terugkeer in eigen werk als timmerman.",
             "Afspraken: opbouw van 2 naar 4 uur per dag in aangepast werk.",
+            "Visie werkgever: de werkgever biedt aangepast werk in de werkplaats.",
             "Visie werknemer: de werknemer is het eens met dit plan.",
         ],
         [("Werkgever", "Piet de Vries", "17-02-2026"), ("Werknemer", "Jan Jansen", "17-02-2026")],
         seed=7,
         angle=0.9,
-        height=1250,
+        height=1330,
     )
     write_jpg(image, folder / "02_plan_van_aanpak_scan.jpg", quality=35)
     return folder
