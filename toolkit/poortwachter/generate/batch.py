@@ -711,8 +711,11 @@ def write_error_report(result: BatchResult, out_dir: Path, stamp: str) -> list[P
             "errors": [e.as_json() for e in result.errors],
         }
     )
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Fouten")
+    from poortwachter.report.xlsx_style import BOLD, print_ready, wrap_cells
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Fouten"
     ws.append(["Bestand", "Blad", "Rij", "Kolom", "Veld", "Reden"])
     for e in result.errors:
         ws.append(
@@ -721,6 +724,11 @@ def write_error_report(result: BatchResult, out_dir: Path, stamp: str) -> list[P
                 for v in (result.source, e.sheet, e.row, e.column, e.field, e.message)
             ]
         )
+    wrap_cells(ws, (30, 14, 6, 8, 22, 80))
+    print_ready(ws)
+    ws.freeze_panes = "A2"
+    for c in ws[1]:
+        c.font = BOLD
     import io
 
     buf = io.BytesIO()

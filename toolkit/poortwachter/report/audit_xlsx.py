@@ -13,6 +13,7 @@ from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import Severity
 from poortwachter.report.audit_labels import CATEGORY_LABELS, SEVERITY_LABELS
 from poortwachter.report.xlsx_safe import safe_cell
+from poortwachter.report.xlsx_style import print_ready, wrap_cells
 
 OVERVIEW_HEADER = [
     "Dossier",
@@ -104,15 +105,15 @@ def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
                 show_bsn,
             )
     for ws, widths in (
-        (overview, [40, 24, 12, 14, 12, 12, 12, 15, 8, 20, 40]),
-        (findings, [30, 20, 10, 14, 16, 26, 70, 30, 8, 50, 40]),
+        (overview, [34, 22, 12, 13, 12, 11, 11, 15, 8, 12, 34]),
+        (findings, [22, 16, 9, 12, 13, 18, 45, 22, 7, 35, 30]),
     ):
+        wrap_cells(ws, widths)
+        print_ready(ws)
         for cell in ws[1]:
             cell.font = bold
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
-        for n, width in enumerate(widths, start=1):
-            ws.column_dimensions[ws.cell(1, n).column_letter].width = width
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

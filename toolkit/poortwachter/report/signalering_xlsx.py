@@ -24,7 +24,9 @@ HEADERS = [
     "Aantal te laat gedaan",
     "Te laat gedaan",
 ]
-WIDTHS = [6, 14, 24, 12, 16, 14, 50, 17, 50, 28, 20, 20, 60]
+#: Narrow enough to print one page wide (landscape A4), wide enough for whole words;
+#: long text wraps and rows grow (xlsx_stream).
+WIDTHS = [5, 12, 20, 11, 11, 8, 32, 11, 32, 22, 14, 9, 30]
 
 
 def row_values(r: SignalRow) -> tuple[Sequence[object], Style]:
@@ -50,11 +52,11 @@ def row_values(r: SignalRow) -> tuple[Sequence[object], Style]:
 def case_row_xml(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
     """One case as a worksheet row (joinable in order, see :func:`assemble`)."""
     values, style = row_values(signal_row(row, s, toon_bsn=toon_bsn))
-    return row_xml(values, style, len(HEADERS))
+    return row_xml(values, style, len(HEADERS), WIDTHS)
 
 
 def assemble(row_chunks: Iterable[RenderedRows], problems: Sequence[str] = ()) -> bytes:
     sheets = [Sheet("Signalering", HEADERS, list(row_chunks), WIDTHS)]
     if problems:
-        sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [120]))
+        sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [100]))
     return write_xlsx(sheets)

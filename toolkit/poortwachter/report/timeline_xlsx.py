@@ -9,7 +9,15 @@ from openpyxl import Workbook
 from poortwachter.domain.timeline import Timeline
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
 from poortwachter.report.xlsx_safe import safe_cell
-from poortwachter.report.xlsx_style import BOLD, DATE_FORMAT, GREY, ORANGE, RED
+from poortwachter.report.xlsx_style import (
+    BOLD,
+    DATE_FORMAT,
+    GREY,
+    ORANGE,
+    RED,
+    print_ready,
+    wrap_cells,
+)
 
 HEADERS = ["Mijlpaal", "id", "Uiterlijk", "Status", "Gedaan", "Vanaf", "Toelichting", "Bron"]
 
@@ -47,8 +55,8 @@ def render(tl: Timeline) -> bytes:
                 cell.fill = fill
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    for letter, width in zip("ABCDEFGH", (30, 22, 12, 20, 12, 12, 40, 50), strict=True):
-        ws.column_dimensions[letter].width = width
+    wrap_cells(ws, (28, 20, 12, 18, 12, 12, 40, 45))
+    print_ready(ws)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
