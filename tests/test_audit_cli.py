@@ -141,7 +141,11 @@ def test_samples_folder_is_a_folder_of_dossiers() -> None:
     data = json.loads(out)
     assert code == 0 and len(data) == 10
     ready = {Path(d["dossier"]["path"]).name for d in data if d["summary"]["ready_for_submission"]}
-    assert ready == {"compleet", "samengevoegd", "onleesbare_bestanden", "gescand"}
+    # an encrypted or broken part keeps a dossier from being ready, even without a blocker
+    assert ready == {"compleet", "samengevoegd", "gescand"}
+    (unreadable,) = [d for d in data if d["dossier"]["path"].endswith("onleesbare_bestanden")]
+    assert unreadable["summary"]["blocker"] == 0
+    assert "onleesbaar voor UWV" in unreadable["summary"]["not_ready_because"][0]
 
 
 def test_library_audit_dossiers_groups_like_the_command(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from poortwachter.audit.limits import Limits
 from poortwachter.audit.readers.docx import read_docx
 from poortwachter.audit.readers.pdf import read_pdf
 from poortwachter.audit.readers.xlsx import read_xlsx
-from poortwachter.domain.vocabulary import DocumentKind
+from poortwachter.domain.vocabulary import DocumentKind, Severity
 
 
 def _pdf(tmp_path: Path, title: str = "Probleemanalyse") -> Path:
@@ -143,7 +143,9 @@ def test_one_unreadable_file_does_not_stop_the_rest(tmp_path: Path) -> None:
     assert sum(1 for f in result.findings if f.rule == "READ-001") == 3
     kinds = {d.kind for d in result.documents if d.readable}
     assert DocumentKind.PLAN_VAN_AANPAK in kinds and DocumentKind.EINDEVALUATIE in kinds
-    assert result.ready_for_submission
+    # no blocker, but parts UWV cannot open: not ready
+    assert result.count(Severity.BLOCKER) == 0 and not result.ready_for_submission
+    assert "3 deel/delen onleesbaar voor UWV" in result.not_ready_because[0]
 
 
 def test_pdf_form_field_values_are_read() -> None:

@@ -14,6 +14,7 @@ from audit_helpers import audit, rules_of
 from poortwachter.audit.lines import Line
 from poortwachter.audit.signers import extract_signers
 from poortwachter.audit.sigtables import signature_blocks
+from poortwachter.domain.vocabulary import Severity
 
 
 @pytest.mark.parametrize("case", F.CASES, ids=[c.name for c in F.CASES])
@@ -245,3 +246,45 @@ def test_a_section_heading_inside_a_part_does_not_split_it() -> None:
     assert heading_cuts([page]) == []
     merged = page + "\nPlan van aanpak\nDatum: 16-02-2026\nNaam werknemer: Jan Jansen"
     assert heading_cuts([merged]) == [(0, 7)]
+
+
+def test_many_unreadable_files_give_one_finding_with_the_list(tmp_path: Path) -> None:
+    folder = F.build_case(F.CASES[0], tmp_path)
+    for n in range(5):
+        (folder / f"kapot_{n}.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
+    result = audit(folder)
+    (finding,) = [f for f in result.findings if f.rule == "READ-001"]
+    assert "5 bestanden of delen" in finding.message and len(finding.evidence) == 5
+    assert not result.ready_for_submission
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.4\n1 0 obj <<", b"PK\x03\x04kapot", b"%PDF-1.7\n" + b"\x00" * 400 + b"%%EOF"],
+)
+def test_unreadable_messages_are_dutch_without_exception_names(data: bytes, tmp_path: Path) -> None:
+    import re
+
+    from poortwachter.audit.dossier import collect, read_file
+
+    path = tmp_path / ("x.docx" if data.startswith(b"PK") else "x.pdf")
+    path.write_bytes(data)
+    doc = read_file(collect([path])[0])
+    assert not doc.readable and doc.reason
+    assert not re.search(r"[A-Z][a-z]+(Error|Exception)|\(\w+Error\)", doc.reason)
+
+
+def test_an_unrecognised_part_keeps_the_dossier_from_being_ready(tmp_path: Path) -> None:
+    folder = F.build_case(F.CASES[0], tmp_path)
+    F.write_docx(folder / "notitie.docx", ["Aantekeningen bij het gesprek van vorige week."] * 3)
+    result = audit(folder)
+    assert result.count(Severity.BLOCKER) == 0
+    assert not result.ready_for_submission
+    assert "niet herkend: notitie.docx" in result.not_ready_because[0]
+    # a table of contents is recognised as such and keeps nothing back
+    (folder / "notitie.docx").unlink()
+    F.write_docx(
+        folder / "inhoud.docx",
+        ["Inhoudsopgave", "Probleemanalyse", "Plan van aanpak", "Eindevaluatie"],
+    )
+    assert audit(folder).ready_for_submission

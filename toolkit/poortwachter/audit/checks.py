@@ -565,17 +565,26 @@ def check_file_rules(rule: Rule, ctx: AuditContext) -> list[Finding]:
     return findings
 
 
+#: more unreadable files than this give one finding with the list, not one each
+MANY_UNREADABLE = 3
+
+
 def check_readable(rule: Rule, ctx: AuditContext) -> list[Finding]:
-    """Every file can be read (not encrypted, broken or a scan without text)."""
+    """Every file can be read (not encrypted, broken or a scan without text). Many
+    unreadable files give one finding that lists them all."""
+    unreadable = [doc for doc in ctx.documents if not doc.readable]
+    evidence = [
+        Evidence(doc.path, doc.first_page if doc.is_part else None, doc.reason or "")
+        for doc in unreadable
+    ]
+    if len(unreadable) > MANY_UNREADABLE:
+        names = ", ".join(doc.label for doc in unreadable[:10])
+        more = f" en {len(unreadable) - 10} meer" if len(unreadable) > 10 else ""
+        detail = f"{len(unreadable)} bestanden of delen: {names}{more}; zie de lijst"
+        return [_finding(rule, detail, evidence)]
     return [
-        _finding(
-            rule,
-            f"{doc.label} {doc.reason or 'is niet leesbaar'}",
-            [Evidence(doc.path, doc.first_page if doc.is_part else None, doc.reason or "")],
-            doc.kind,
-        )
-        for doc in ctx.documents
-        if not doc.readable
+        _finding(rule, f"{doc.label} {doc.reason or 'is niet leesbaar'}", [ev], doc.kind)
+        for doc, ev in zip(unreadable, evidence, strict=True)
     ]
 
 

@@ -240,7 +240,7 @@ def classify(text: str, path: str = "") -> Classification:
     if mail is not None:
         return mail
     if is_index(lines):
-        return Classification(DocumentKind.OTHER, 0.0, "inhoudsopgave", 0)
+        return Classification(DocumentKind.OTHER, 0.0, "inhoudsopgave", 0, sub_kind="inhoudsopgave")
     found = _classify(lines, path)
     other = _other_title(lines)
     if other is not None and other.score >= MIN_SCORE and other.score > found.score:

@@ -127,12 +127,12 @@ def _zip_members(data: bytes, prefix: str, limits: Limits) -> Iterator[RawFile]:
                 continue
             try:
                 yield RawFile(shown, info.file_size, zf.read(info))
-            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
                 yield RawFile(
                     shown,
                     info.file_size,
                     None,
-                    f"kan niet uitgepakt worden ({type(exc).__name__}; versleuteld of beschadigd)",
+                    "kan niet uitgepakt worden (versleuteld of beschadigd)",
                 )
 
 
@@ -216,9 +216,9 @@ def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
                 raw.size,
                 "is een versleuteld of oud Office-bestand; lever PDF of DOCX",
             )
-    except Exception as exc:  # a reader bug must not stop the audit of the rest
+    except Exception:  # a reader bug must not stop the audit of the rest
         return unreadable(
-            raw.path, kind, raw.size, f"kon niet gelezen worden ({type(exc).__name__})"
+            raw.path, kind, raw.size, "kon niet gelezen worden (beschadigd of onbekende opbouw)"
         )
     suffix = PurePosixPath(raw.path).suffix.lower() or "zonder extensie"
     if suffix in _CLAIMED_TYPES:

@@ -57,16 +57,27 @@ class AuditResult:
 
     @property
     def ready_for_submission(self) -> bool:
-        return self.count(Severity.BLOCKER) == 0
+        """No blocking finding, and no part UWV cannot open or nobody can identify."""
+        return self.count(Severity.BLOCKER) == 0 and not self.not_ready_because
+
+    @property
+    def not_ready_because(self) -> list[str]:
+        """Besides blocking findings: why the dossier is not ready (Dutch), e.g. a part
+        that is encrypted or broken (a scan is not: UWV accepts scans) or a part whose
+        kind is not recognised."""
+        return not_ready_reasons(self.documents)
 
     @property
     def summary(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "blocker": self.count(Severity.BLOCKER),
             "warning": self.count(Severity.WARNING),
             "info": self.count(Severity.INFO),
             "ready_for_submission": self.ready_for_submission,
         }
+        if self.not_ready_because:
+            out["not_ready_because"] = self.not_ready_because
+        return out
 
     def at_or_above(self, severity: Severity) -> int:
         """Findings with this severity or a more serious one."""
@@ -119,6 +130,32 @@ class AuditResult:
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary,
         }
+
+
+def is_scan(doc: Document) -> bool:
+    """A scan or photo without a text layer: UWV accepts it, only its content is not
+    checked (without OCR)."""
+    return doc.scan or doc.file_type == "image"
+
+
+def not_ready_reasons(documents: Sequence[Document]) -> list[str]:
+    """Parts that keep a dossier from being ready whatever the findings say: unreadable
+    for UWV (encrypted, broken, a type UWV does not take) or not recognised."""
+    reasons: list[str] = []
+    closed = [d.label for d in documents if not d.readable and not is_scan(d)]
+    unknown = [
+        d.label for d in documents if d.readable and d.kind is DocumentKind.OTHER and not d.sub_kind
+    ]
+    if closed:
+        reasons.append(f"{len(closed)} deel/delen onleesbaar voor UWV: {_listed(closed)}")
+    if unknown:
+        reasons.append(f"{len(unknown)} deel/delen niet herkend: {_listed(unknown)}")
+    return reasons
+
+
+def _listed(labels: list[str], at_most: int = 5) -> str:
+    shown = ", ".join(labels[:at_most])
+    return shown + (f" en {len(labels) - at_most} meer" if len(labels) > at_most else "")
 
 
 def _version() -> str:
@@ -195,7 +232,7 @@ def _case(ezd: date, documents: list[Document]) -> Case:
 def _run_rule(rule: Rule, ctx: AuditContext) -> list[Finding]:
     try:
         return CHECKS[rule.check].func(rule, ctx)
-    except Exception as exc:  # a bug in one check must not lose the other findings
+    except Exception:  # a bug in one check must not lose the other findings
         return [
             Finding(
                 rule=rule.id,
@@ -203,8 +240,8 @@ def _run_rule(rule: Rule, ctx: AuditContext) -> list[Finding]:
                 category=rule.category,
                 document_kind=rule.document_kind,
                 message=(
-                    f"Controle {rule.id} kon niet worden uitgevoerd (interne fout: "
-                    f"{type(exc).__name__}); controleer dit punt met de hand"
+                    f"Controle {rule.id} kon niet worden uitgevoerd (interne fout); "
+                    "controleer dit punt met de hand"
                 ),
                 reference=rule.reference,
             )

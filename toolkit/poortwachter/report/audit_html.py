@@ -57,9 +57,10 @@ def _dossier(result: AuditResult, show_bsn: bool) -> str:
         f"eerste ziektedag {_e(ezd)}</p>"
     )
     cls = "ready" if result.ready_for_submission else "notready"
+    state = verdict(result.ready_for_submission, result.not_ready_because)
     parts.append(
         f"<p class='{cls}'>{s['blocker']} blokkerend, {s['warning']} waarschuwing(en), "
-        f"{s['info']} advies — {_e(verdict(result.ready_for_submission))}</p>"
+        f"{s['info']} advies — {_e(state)}</p>"
     )
     parts.append(
         "<h2>Documenten</h2><table><tr><th>Bestand</th><th>Soort</th><th>Datum</th>"

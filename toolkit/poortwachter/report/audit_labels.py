@@ -39,12 +39,10 @@ def document_state(doc: Document) -> str:
     return f"ONLEESBAAR: {doc.reason or 'niet te lezen'}"
 
 
-def verdict(ready: bool) -> str:
-    return (
-        "klaar voor indiening (geen blokkerende bevindingen)"
-        if ready
-        else "NIET klaar voor indiening"
-    )
+def verdict(ready: bool, because: list[str] | None = None) -> str:
+    if ready:
+        return "klaar voor indiening (geen blokkerende bevindingen)"
+    return "NIET klaar voor indiening" + (f" ({'; '.join(because)})" if because else "")
 
 
 #: the milestones the reports show next to the findings

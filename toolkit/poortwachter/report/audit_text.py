@@ -40,7 +40,7 @@ def render(result: AuditResult, *, show_bsn: bool = False) -> str:
     s = result.summary
     out.append(
         f"Resultaat: {s['blocker']} blokkerend, {s['warning']} waarschuwing(en), "
-        f"{s['info']} advies — {verdict(result.ready_for_submission)}"
+        f"{s['info']} advies — {verdict(result.ready_for_submission, result.not_ready_because)}"
     )
     out.append("")
     out.append(f"Documenten ({len(result.documents)})")

@@ -194,9 +194,9 @@ def read_docx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docume
                     bucket.append(line)
         body_lines = list(_block_lines(body))
         breaks = _page_breaks(body)
-    except Exception as exc:  # python-docx/lxml raise many kinds on hostile input
+    except Exception:  # python-docx/lxml raise many kinds on hostile input
         return unreadable(
-            path, "docx", size, f"is beschadigd en niet te lezen ({type(exc).__name__})"
+            path, "docx", size, "is beschadigd en niet te lezen; sla het opnieuw op als DOCX of PDF"
         )
     if time.monotonic() - started > limits.seconds_per_file:
         return unreadable(path, "docx", size, "kost te veel tijd om te lezen (tijdslimiet)")

@@ -248,9 +248,9 @@ def _read_pdf(data: bytes, path: str, limits: Limits) -> Document:
         return unreadable(
             path, "pdf", size, "is versleuteld met een wachtwoord; UWV kan het niet openen"
         )
-    except Exception as exc:  # pypdf raises many kinds on hostile input
+    except Exception:  # pypdf raises many kinds on hostile input
         reason = "is beschadigd of afgebroken" if truncated else "is beschadigd"
-        return unreadable(path, "pdf", size, f"{reason} ({type(exc).__name__})")
+        return unreadable(path, "pdf", size, reason)
     if total_pages == 0:
         return unreadable(path, "pdf", size, "bevat geen pagina's (beschadigd of afgebroken)")
 

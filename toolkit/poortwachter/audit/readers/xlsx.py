@@ -53,9 +53,9 @@ def read_xlsx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Docume
     if pages is None:
         try:
             pages = _openpyxl_pages(data, limits, started)
-        except Exception as exc:  # openpyxl raises many kinds on hostile input
+        except Exception:  # openpyxl raises many kinds on hostile input
             return unreadable(
-                path, "xlsx", size, f"is beschadigd en niet te lezen ({type(exc).__name__})"
+                path, "xlsx", size, "is beschadigd en niet te lezen; sla het opnieuw op als XLSX"
             )
     text = "\n".join(pages)
     if len(text) < 25:
