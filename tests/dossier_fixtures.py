@@ -256,6 +256,7 @@ def pva_body(when: date = PVA, **replace: Block) -> list[Block]:
         replace.get("casemanager", CASEMANAGER),
         "Einddoel: terugkeer in eigen functie als timmerman.",
         "Afspraken: opbouw van 2 naar 4 uur per dag in aangepast werk.",
+        "Visie werkgever: de werkgever ondersteunt de opbouw in aangepast werk.",
         replace.get("visie", VISIE),
     ]
 
