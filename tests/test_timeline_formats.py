@@ -242,3 +242,29 @@ def test_sample_signalering_json_matches_its_schema(run_cli: RunCli) -> None:
     )
     assert code == 1
     jsonschema.validate(json.loads(out), SIGNALERING_SCHEMA)
+
+
+def test_done_late_in_the_audit_report_deadlines(run_cli: RunCli) -> None:
+    """The auditor's deadline list uses the same status: the late plan is 'te laat gedaan'."""
+    sample = ROOT / "samples" / "dossiers" / "pva_te_laat"
+    code, out, _ = run_cli("audit", str(sample), "--peildatum", "2027-10-07")
+    assert code == 1
+    line = next(x for x in out.splitlines() if x.strip().startswith("Plan van aanpak "))
+    assert "te laat gedaan op 20 maart 2026" in line
+    pa = next(x for x in out.splitlines() if x.strip().startswith("Probleemanalyse "))
+    assert "gedaan op 5 februari 2026" in pa and "te laat" not in pa
+
+
+def test_new_columns_are_found_under_the_names_people_write(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    p = tmp_path / "zaken.csv"
+    p.write_text(
+        "Dossier;Naam;1e ziektedag;Zwangerschapsverlof;Uit dienst;Verkorte wachttijd\n"
+        "Z-7;Eva;2026-01-01;02-03-2026:21-06-2026;31-05-2026;ja\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("signalering", str(p), "--peildatum", "2026-05-25", "--format", "json")
+    assert code == 0, err
+    soon = {m["id"] for m in json.loads(out)["zaken"][0]["binnenkort"]}
+    assert {"melding_einde_dienstverband", "riv_einde_dienstverband"} <= soon

@@ -51,6 +51,10 @@ CASE_ALIASES: dict[str, tuple[str, ...]] = {
     "zwanger": ("Zwangerschap", "Zwangerschapsgerelateerd"),
     "verlenging_weken": ("Verlenging", "Vrijwillige verlenging (weken)"),
     "loonsanctie_weken": ("Loonsanctie", "Loonsanctie (weken)"),
+    "loonsanctie_hersteld": ("Loonsanctie hersteld", "Herstel loonsanctie"),
+    "verlof": ("Zwangerschapsverlof", "Bevallingsverlof", "WAZO-verlof", "Verlofperiode"),
+    "einde_dienstverband": ("Einde dienstverband", "Uit dienst", "Datum uit dienst"),
+    "iva": ("Verkorte wachttijd", "IVA-aanvraag"),
     "evaluaties": ("Evaluatiedata", "Evaluatiemomenten"),
 }
 

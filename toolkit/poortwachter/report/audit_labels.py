@@ -7,7 +7,7 @@ from datetime import date
 from poortwachter.audit.model import Document
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.timeline import Milestone, Timeline
-from poortwachter.domain.vocabulary import Category, MilestoneId, Severity
+from poortwachter.domain.vocabulary import Category, MilestoneId, MilestoneStatus, Severity
 
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.BLOCKER: "BLOKKEREND",
@@ -63,7 +63,8 @@ def shown_milestones(timeline: Timeline, peildatum: date) -> list[tuple[Mileston
         if ms.id not in SHOWN_MILESTONES:
             continue
         if ms.done is not None:
-            state = f"gedaan op {format_nl(ms.done)}"
+            late = "te laat " if ms.status is MilestoneStatus.DONE_LATE else ""
+            state = f"{late}gedaan op {format_nl(ms.done)}"
         else:
             state = "verstreken" if ms.due < peildatum else "nog niet verstreken"
         shown.append((ms, state))
