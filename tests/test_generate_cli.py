@@ -142,3 +142,13 @@ def test_templates_list_and_check(cli: click.Group, tmp_path: Path) -> None:
     code, out, _e = _run(cli, ["templates", "check", str(bad)])
     assert code == 2
     assert "werknemer.bsnn" in out and "problemen gevonden" in out
+
+
+def test_templates_check_says_which_font_subsetter_is_active(cli: click.Group) -> None:
+    from poortwachter.generate.pdf import font_subsetter
+
+    code, out, _err = _run(cli, ["templates", "check"])
+    assert code == 0
+    line = out.strip().splitlines()[-1]
+    assert line == f"Lettertypen in PDF worden ingekort met: {font_subsetter()}"
+    assert "HarfBuzz" in line or "fontTools" in line

@@ -282,12 +282,14 @@ def templates_list(templates_dir: str | None, velden: str | None) -> int:
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
 def templates_check(directory: str | None) -> int:
     from poortwachter.generate.lint import lint_templates
+    from poortwachter.generate.pdf import font_subsetter
 
     problems = lint_templates(directory)
     for problem in problems:
         click.echo(problem.describe())
     if problems:
         click.echo(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden")
-        return 2
-    click.echo("Alle sjablonen zijn in orde.")
-    return 0
+    else:
+        click.echo("Alle sjablonen zijn in orde.")
+    click.echo(f"Lettertypen in PDF worden ingekort met: {font_subsetter()}")
+    return 2 if problems else 0
