@@ -10,12 +10,16 @@ Measured on the same data (plan van aanpak, generated spreadsheet):
 * DOCX batch: ``run_batch`` (templates compiled once per process, process pool);
 * PDF naive: per document Jinja + a new weasyprint ``HTML``/``CSS``/font configuration;
 * PDF batch: ``run_batch(fmt="pdf")``;
+* PDF, whole processes: ``poortwachter batch ... --format pdf`` as a new process against the
+  naive loop as a new process (``--naive-pdf SHEET OUT``), start-up and imports included:
+  what a user waits for;
 * each comparison runs ``--repeat`` times and the fastest run counts (the machine may be
   shared);
 * memory: resident memory of the main process and each worker during a long DOCX batch;
   growth = highest minus first measurement of each process.
 
-Goals (issue 4): DOCX batch ≥ 2.5× naive, PDF batch ≥ 2× naive, growth ≤ 100 MB.
+Goals (issues 4 and 10): DOCX batch ≥ 2.5× naive, PDF ``batch`` command ≥ 2.5× the naive
+process (60 PDFs), growth ≤ 100 MB. The table says which font subsetter weasyprint uses.
 """
 
 from __future__ import annotations
@@ -245,7 +249,11 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=None, help="batch workers (default: cores)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best counts)")
+    parser.add_argument("--naive-pdf", nargs=2, metavar=("SHEET", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.naive_pdf:  # the naive loop as a process of its own (see _compare_processes)
+        naive_pdf(Path(args.naive_pdf[0]), Path(args.naive_pdf[1]))
+        return
 
     work = Path(tempfile.mkdtemp(prefix="bench-generate-"))
     rows: list[tuple[str, ...]] = []
@@ -258,6 +266,7 @@ def main() -> None:
             _compare_docx(args, work, rows)
         if args.pdf:
             _compare_pdf(args, work, rows)
+            _compare_processes(args, work, rows)
         if args.memory_rows:
             _memory(args, work, rows)
     finally:
@@ -291,6 +300,30 @@ def _compare_pdf(args: argparse.Namespace, work: Path, rows: list[tuple[str, ...
                  "(los van drukte)"))  # fmt: skip
 
 
+def _process_run(command: list[str], out: Path) -> int:
+    import subprocess
+    import sys
+
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, *command], check=True, capture_output=True, timeout=1800)
+    return len(list(out.glob("*.pdf")))
+
+
+def _compare_processes(args: argparse.Namespace, work: Path, rows: list[tuple[str, ...]]) -> None:
+    """The ``batch`` command and the naive loop, each a whole new process."""
+    sheet = make_sheet(work / "proc.xlsx", args.pdf)
+    here = str(Path(__file__).resolve())
+    naive = lambda out: _process_run([here, "--naive-pdf", str(sheet), str(out)], out)  # noqa: E731
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    command = ["-m", "poortwachter", "batch", FORM.value, str(sheet), "--format", "pdf"]
+    batch = lambda out: _process_run([*command, "--out", str(out), *workers], out)  # noqa: E731
+    n, t_naive = _best(args.repeat, work, naive)
+    nb, t_batch = _best(args.repeat, work, batch)
+    assert n == args.pdf == nb, (n, nb)
+    rows.append((f"PDF, {n} stuks, hele processen", f"{t_naive:.1f} s", f"{t_batch:.1f} s",
+                 f"{t_naive / t_batch:.1f}×", "≥ 2.5×"))  # fmt: skip
+
+
 def _memory(args: argparse.Namespace, work: Path, rows: list[tuple[str, ...]]) -> None:
     sheet = make_sheet(work / "mem.xlsx", args.memory_rows)
     seconds, samples, peak = memory_run(sheet, work / "mem", args.workers)
@@ -317,7 +350,10 @@ def _print(args: argparse.Namespace, rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(5)]
     line = "+".join("-" * (w + 2) for w in widths)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    from poortwachter.generate.pdf import font_subsetter
+
     print(f"cores: {os.cpu_count()}, workers: {args.workers or os.cpu_count()}, load: {load}")
+    print(f"font-subsetter van weasyprint: {font_subsetter()}")
     for i, r in enumerate([header, *rows]):
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
         if i == 0:
