@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from poortwachter.errors import InputError
 from poortwachter.generate.context import FieldUndefined
+from poortwachter.generate.template_safety import TemplateLimit, external_references, render_limited
 from poortwachter.inputs.zipcheck import zip_problem
 
 _XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -39,13 +40,16 @@ MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 
 def make_environment() -> ImmutableSandboxedEnvironment:
-    """The Jinja environment for every template: sandboxed, autoescaped, strict."""
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=FieldUndefined)
+    """The Jinja environment for every template: sandboxed, autoescaped, strict, with the
+    limits of :mod:`~poortwachter.generate.template_safety`."""
+    from poortwachter.generate.template_safety import LimitedEnvironment
+
+    return LimitedEnvironment(autoescape=True, undefined=FieldUndefined)
 
 
 def template_error(name: str, exc: TemplateError) -> InputError:
     """A Jinja error → Dutch :class:`InputError` naming the template (and line)."""
-    if isinstance(exc, UndefinedError):
+    if isinstance(exc, UndefinedError | TemplateLimit):
         return InputError(f"sjabloon {name}: {exc.message}")
     if isinstance(exc, TemplateSyntaxError):
         return InputError(
@@ -133,6 +137,9 @@ class CompiledDocx:
         if problem:
             raise InputError(f"sjabloon {path}: {problem}")
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            external = external_references(zf)
+            if external:  # Word would fetch them when the recipient opens the form
+                raise InputError([f"sjabloon {path}: {e}" for e in external])
             self._zip = ZipBuilder([(info, zf.read(info)) for info in zf.infolist()])
         self._tpl = DocxTemplate(io.BytesIO(data))
         try:
@@ -158,10 +165,7 @@ class CompiledDocx:
         """Render one document; returns the bytes of the .docx file."""
         rendered: dict[str, bytes] = {}
         for part_name, template in self._parts.items():
-            try:
-                xml = template.render(context)
-            except TemplateError as exc:
-                raise template_error(self.name, exc) from None
+            xml = render_limited(template, context, self.name)
             xml = _PARA_START_NL.sub(r"<w:p\1", xml)
             xml = (
                 xml.replace("{_{", "{{")

@@ -17,14 +17,20 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
 
 from poortwachter.generate.docx import MAX_TEMPLATE_BYTES, make_environment
 from poortwachter.generate.registry import FORMS, FormSpec, bundled_templates_dir
+from poortwachter.generate.template_safety import (
+    ConfinedLoader,
+    TemplateLimit,
+    external_references,
+    outside_folder,
+)
 from poortwachter.inputs.zipcheck import zip_problem
 from poortwachter.schemas.forms import schema_paths
 
@@ -177,6 +183,8 @@ def lint_docx(path: Path, spec: FormSpec) -> list[LintProblem]:
     problem = zip_problem(str(path))
     if problem:
         return [LintProblem(name, problem)]
+    with zipfile.ZipFile(path) as zf:
+        external = [LintProblem(name, m) for m in external_references(zf)]
     env = make_environment()
     patcher = DocxTemplate(str(path))  # only its tag patching is used; nothing is loaded
     problems: list[LintProblem] = []
@@ -192,13 +200,35 @@ def lint_docx(path: Path, spec: FormSpec) -> list[LintProblem]:
             problems.append(LintProblem(name, f"{part}: fout in de Jinja-code ({exc.message})"))
     problems += variable_problems(name, spec, used)
     problems += unused_required(name, spec, used)
-    return problems
+    return external + problems
 
 
 # --- HTML --------------------------------------------------------------------------------
 
 
-def lint_html(path: Path, spec: FormSpec) -> list[LintProblem]:
+def included_problems(name: str, ast: nodes.Template, roots: Sequence[Path]) -> list[LintProblem]:
+    """``{% include %}``, ``{% import %}`` and ``{% extends %}`` of a file outside the
+    template folders (a symlink, say) or of a file that does not exist."""
+    loader = ConfinedLoader(roots)
+    env = make_environment()
+    problems: list[LintProblem] = []
+    for node in ast.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        target = getattr(node, "template", None)
+        if not (isinstance(target, nodes.Const) and isinstance(target.value, str)):
+            continue  # a computed name: the loader refuses outside files when it renders
+        try:
+            loader.get_source(env, target.value)
+        except TemplateLimit as exc:
+            problems.append(LintProblem(name, f"regel {node.lineno}: {exc.message}"))
+        except TemplateNotFound:
+            if not getattr(node, "ignore_missing", False):
+                problems.append(
+                    LintProblem(name, f"regel {node.lineno}: '{target.value}' niet gevonden")
+                )
+    return problems
+
+
+def lint_html(path: Path, spec: FormSpec, roots: Sequence[Path] = ()) -> list[LintProblem]:
     name = str(path)
     env = make_environment()
     try:
@@ -208,7 +238,8 @@ def lint_html(path: Path, spec: FormSpec) -> list[LintProblem]:
     except UnicodeDecodeError:
         return [LintProblem(name, "is geen UTF-8-tekst")]
     used = used_fields(ast)
-    return variable_problems(name, spec, used) + unused_required(name, spec, used)
+    problems = included_problems(name, ast, roots or [path.parent])
+    return problems + variable_problems(name, spec, used) + unused_required(name, spec, used)
 
 
 # --- all ---------------------------------------------------------------------------------
@@ -241,11 +272,15 @@ def lint_templates(templates_dir: str | Path | None = None) -> list[LintProblem]
                     "plan_van_aanpak.html)",
                 )
             )
+    roots = [*([tdir] if tdir is not None else []), bundled_templates_dir()]
     for spec, path in template_files(tdir):
+        outside = outside_folder(path, tdir) if tdir is not None and path.parent == tdir else None
         if not path.is_file():
             problems.append(LintProblem(str(path), "sjabloon ontbreekt"))
+        elif outside:
+            problems.append(LintProblem(str(path), outside))
         elif path.suffix == ".docx":
             problems += lint_docx(path, spec)
         else:
-            problems += lint_html(path, spec)
+            problems += lint_html(path, spec, roots)
     return problems

@@ -18,15 +18,22 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import ChoiceLoader, FileSystemLoader, Template, TemplateError
+from jinja2 import Template, TemplateError
 
 from poortwachter.errors import InputError
 from poortwachter.generate.docx import make_environment, template_error
 from poortwachter.generate.registry import bundled_templates_dir
+from poortwachter.generate.template_safety import (
+    ConfinedLoader,
+    data_url_problem,
+    render_limited,
+)
 
 CSS_NAME = "uwv.css"
 #: Largest asset (image, stylesheet) a template may load (bytes).
 MAX_ASSET_BYTES = 5 * 1024 * 1024
+#: Longest inline ``data:`` URL (image, font) weasyprint decodes (characters).
+MAX_DATA_URL_CHARS = 5 * 1024 * 1024
 
 
 def _allowed_roots(templates_dir: Path | None) -> tuple[Path, ...]:
@@ -71,6 +78,8 @@ def safe_fetcher(templates_dir: Path | None = None) -> Any:
 
             def fetch(self, url: str, headers: Any = None) -> Any:
                 if url.startswith("data:"):
+                    if len(url) > MAX_DATA_URL_CHARS:  # decoding costs ~10x its size
+                        raise ValueError(f"een data:-URL van {len(url):,} tekens is te groot")
                     return super().fetch(url, headers)
                 target = check_url(url, self._roots)
                 if target is None:
@@ -99,14 +108,20 @@ class PdfRenderer:
         roots = _allowed_roots(self.templates_dir)
         self._fetcher = safe_fetcher(self.templates_dir)
         self._env = make_environment()
-        self._env.loader = ChoiceLoader([FileSystemLoader(str(r)) for r in roots])
+        self._env.loader = ConfinedLoader(roots)  # no include from outside (symlinks)
         self._templates: dict[str, Template] = {}
         self.font_config = FontConfiguration()
         css_path = next((r / CSS_NAME for r in roots if (r / CSS_NAME).is_file()), None)
         if css_path is None:
             raise InputError(f"stijlblad {CSS_NAME} niet gevonden in {', '.join(map(str, roots))}")
+        if css_path.stat().st_size > MAX_ASSET_BYTES:
+            raise InputError(f"stijlblad {css_path}: groter dan {MAX_ASSET_BYTES // 2**20} MB")
+        css_text = css_path.read_text(encoding="utf-8")
+        problem = data_url_problem(css_text, MAX_DATA_URL_CHARS)
+        if problem:
+            raise InputError(f"stijlblad {css_path}: {problem}")
         self.css = CSS(
-            string=css_path.read_text(encoding="utf-8"),
+            string=css_text,
             base_url=css_path.as_uri(),
             url_fetcher=self._fetcher,
             font_config=self.font_config,
@@ -125,16 +140,16 @@ class PdfRenderer:
         return found
 
     def html(self, name: str, context: Mapping[str, Any]) -> str:
-        try:
-            return self.template(name).render(context)
-        except TemplateError as exc:
-            raise template_error(name, exc) from None
+        return render_limited(self.template(name), context, name)
 
     def render(self, name: str, context: Mapping[str, Any]) -> bytes:
         """Render the HTML template ``name`` with ``context`` to PDF bytes."""
         from weasyprint import HTML
 
         source = self.html(name, context)
+        problem = data_url_problem(source, MAX_DATA_URL_CHARS)
+        if problem:  # weasyprint would decode it (and only warn when the fetcher refuses)
+            raise InputError(f"sjabloon {name}: {problem}")
         with self._lock:  # weasyprint objects are not meant to be shared across threads
             document = HTML(string=source, base_url=self.base_url, url_fetcher=self._fetcher)
             pdf: bytes = document.write_pdf(stylesheets=[self.css], font_config=self.font_config)

@@ -94,6 +94,11 @@ def find_template(name: str, templates_dir: str | Path | None = None) -> Path:
     if templates_dir is not None:
         own = Path(templates_dir) / name
         if own.is_file():
+            from poortwachter.generate.template_safety import outside_folder
+
+            problem = outside_folder(own, Path(templates_dir))
+            if problem:
+                raise InputError(f"sjabloon {own}: {problem}")
             return own
     bundled = bundled_templates_dir() / name
     if bundled.is_file():

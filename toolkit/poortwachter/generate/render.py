@@ -17,6 +17,7 @@ from poortwachter.generate.context import build_context, validate_form
 from poortwachter.generate.docx import render_docx
 from poortwachter.generate.pdf import render_pdf
 from poortwachter.generate.registry import FormSpec, find_template, form_spec
+from poortwachter.generate.template_safety import time_limit
 
 
 class OutputFormat(StrEnum):
@@ -47,9 +48,12 @@ def render_document(
     fmt = OutputFormat(fmt)
     tdir = Path(templates_dir) if templates_dir is not None else None
     if fmt is OutputFormat.DOCX:
-        return render_docx(find_template(spec.docx_template, tdir), context)
+        template = find_template(spec.docx_template, tdir)
+        with time_limit(template.name):
+            return render_docx(template, context)
     find_template(spec.html_template, tdir)  # a clear message when it is missing
-    return render_pdf(spec.html_template, context, tdir)
+    with time_limit(spec.html_template):
+        return render_pdf(spec.html_template, context, tdir)
 
 
 def render_form(
