@@ -2,7 +2,8 @@
 
 * XLSX is read with python-calamine (about 15× faster than openpyxl for 100,000 rows),
   after the zip container has been checked (:mod:`poortwachter.inputs.zipcheck`).
-* CSV: UTF-8 (with or without BOM), falling back to cp1252 (Excel on Windows); the
+* CSV: UTF-16 with BOM (Excel's "Unicode-tekst"), UTF-8 (with or without BOM), falling back
+  to cp1252 (Excel on Windows), read as a stream (the row limit stops it early); the
   delimiter (``;``, ``,``, tab or ``|``) is taken from the header line.
 * The header is the first non-empty row. Header names are compared case-insensitively,
   with spaces and hyphens read as ``_``.
@@ -11,7 +12,7 @@
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import zipfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -163,9 +164,9 @@ def read_table(
         raise InputError(
             f"{name}: is geen geldig Excel-bestand (.xlsx); het is beschadigd of iets anders"
         )
-    if b"\x00" in head or head.startswith(b"%PDF"):
+    if head.startswith(b"%PDF") or (not _utf16(head) and head.count(0) > len(head) // 4):
         raise InputError(f"{name}: is geen spreadsheet; gebruik een CSV- of XLSX-bestand")
-    return _read_csv(p.read_bytes(), name, limits)
+    return _read_csv(p, name, limits, "utf-16" if _utf16(head) else "utf-8-sig")
 
 
 def _where(path: str, sheet: str | None) -> str:
@@ -218,7 +219,7 @@ def _read_xlsx(p: Path, name: str, sheet: str | None, limits: Limits) -> Table:
     if problem:
         raise InputError(f"{name}: {problem}")
     try:
-        rows_used, columns_used = sheet_extent(str(p), sheet)
+        rows_used, columns_used = sheet_extent(str(p), sheet, stop_above=limits.max_rows + 1)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise InputError(f"{name}: is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
     limits.check_extent(name, rows_used, columns_used)
@@ -243,24 +244,51 @@ def _read_xlsx(p: Path, name: str, sheet: str | None, limits: Limits) -> Table:
     return _header_and_rows(name, sheet, rows, letters=True)
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM allowed), else cp1252 — what Excel writes on Windows."""
+def _utf16(head: bytes) -> bool:
+    """A UTF-16 byte order mark: Excel's "Unicode-tekst" (tab-separated) starts so."""
+    return head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _read_csv(p: Path, name: str, limits: Limits, encoding: str) -> Table:
+    """UTF-16 (with BOM), else UTF-8 (BOM allowed), else cp1252; streamed, so a file with
+    too many rows is refused when the row limit is passed, not after reading it whole."""
     try:
-        return data.decode("utf-8-sig")
+        return _read_csv_as(p, name, limits, encoding)
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        if encoding == "utf-16":
+            raise InputError(f"{name}: is geen leesbare UTF-16-tekst") from None
+        return _read_csv_as(p, name, limits, "cp1252")
 
 
-def _read_csv(data: bytes, name: str, limits: Limits) -> Table:
-    text = decode_text(data)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(_DELIMITERS, key=first_line.count)
+def _read_csv_as(p: Path, name: str, limits: Limits, encoding: str) -> Table:
+    errors = "replace" if encoding == "cp1252" else "strict"
     rows: list[list[Any]] = []
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append(row)
-            if len(row) > limits.max_columns or len(rows) > limits.max_rows + 1:
-                limits.check_extent(name, len(rows), len(row))
-    except csv.Error as exc:
-        raise InputError(f"{name}: is geen leesbaar CSV-bestand ({exc})") from None
+    with p.open(encoding=encoding, errors=errors, newline="") as fh:
+        start: list[str] = []
+        for line in fh:  # the header line (the first that is not empty) gives the delimiter
+            start.append(line)
+            if line.strip():
+                break
+        delimiter = max(_DELIMITERS, key=start[-1].count) if start else ";"
+        nul_lines: list[bool] = []
+
+        def lines() -> Iterator[str]:
+            for line in itertools.chain(start, fh):
+                if "\x00" in line:
+                    nul_lines.append(True)
+                yield line
+
+        try:
+            for row in csv.reader(lines(), delimiter=delimiter):
+                rows.append(row)
+                if len(row) > limits.max_columns or len(rows) > limits.max_rows + 1:
+                    limits.check_extent(name, len(rows), len(row))
+                if nul_lines:
+                    column = next((i for i, c in enumerate(row) if "\x00" in c), 0)
+                    raise InputError(
+                        f"{name}, rij {len(rows)}, kolom {column + 1}: bevat een NUL-teken "
+                        "(byte 0); is het bestand beschadigd? Sla het opnieuw op als CSV"
+                    )
+        except csv.Error as exc:
+            raise InputError(f"{name}: is geen leesbaar CSV-bestand ({exc})") from None
     return _header_and_rows(name, None, rows, letters=False)

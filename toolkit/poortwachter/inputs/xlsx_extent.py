@@ -56,10 +56,12 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _scan(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
+def _scan(zf: zipfile.ZipFile, member: str, stop_above: int | None) -> tuple[int, int]:
     max_row, max_col, tail = 0, 26, b""
     with zf.open(member) as fh:
         while chunk := fh.read(_CHUNK):
+            if stop_above is not None and max_row > stop_above:
+                break  # too many rows already: the rest need not be read
             data = tail + chunk
             rows = _ROW.findall(data)
             if rows:
@@ -74,10 +76,11 @@ def _scan(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
     return max_row, max_col
 
 
-def sheet_extent(path: str, sheet: str | None) -> tuple[int, int]:
+def sheet_extent(path: str, sheet: str | None, stop_above: int | None = None) -> tuple[int, int]:
     """(highest row, highest column) the sheet's cells name. Without ``sheet``: the first
     visible sheet (the one that is read). For a workbook that cannot be mapped: the largest
-    over all worksheets, to be safe."""
+    over all worksheets, to be safe. With ``stop_above`` the scan stops as soon as a row
+    beyond it is seen (the sheet is refused anyway): the result is then a lower bound."""
     with zipfile.ZipFile(path) as zf:
         parts = _sheet_parts(zf)
         if sheet is None and parts:
@@ -87,7 +90,7 @@ def sheet_extent(path: str, sheet: str | None) -> tuple[int, int]:
             if sheet in parts
             else [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
         )
-        extents = [_scan(zf, m) for m in members if m in zf.NameToInfo]
+        extents = [_scan(zf, m, stop_above) for m in members if m in zf.NameToInfo]
     if not extents:
         return 0, 0
     return max(r for r, _ in extents), max(c for _, c in extents)
