@@ -384,6 +384,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
     from poortwachter import lifecycle
     from poortwachter.domain.privacy import scrub
+    from poortwachter.textsafe import decoded_name, escape_controls
 
     cli_dutch.install()
     args = list(argv) if argv is not None else sys.argv[1:]
@@ -404,7 +405,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(EXIT_USAGE)
     except InputError as exc:
         for problem in exc.problems:
-            click.echo(f"fout: {scrub(problem)}", err=True)  # a file name may hold a BSN
+            # a file name may hold a BSN, or characters the terminal would obey
+            shown = escape_controls(decoded_name(scrub(problem)))
+            click.echo(f"fout: {shown}", err=True)
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:
         sys.exit(lifecycle.EXIT_INTERRUPTED)

@@ -27,6 +27,7 @@ from poortwachter.audit.readers.xlsx import read_xlsx
 from poortwachter.audit.textnorm import lines_of
 from poortwachter.errors import InputError
 from poortwachter.inputs.zipcheck import member_problem, zip_problem
+from poortwachter.textsafe import printable
 
 _SKIP_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 _TEXT_SUFFIXES = {".txt", ".md", ".csv"}
@@ -107,7 +108,7 @@ def _zip_members(data: bytes, prefix: str, limits: Limits) -> Iterator[RawFile]:
             if "__MACOSX" in name.parts:
                 continue
             count += 1
-            shown = f"{prefix}/{info.filename}"
+            shown = f"{prefix}/{printable(info.filename)}"
             if count > limits.max_files:
                 yield RawFile(
                     shown, info.file_size, None, "overgeslagen: te veel bestanden in het dossier"
@@ -147,7 +148,7 @@ def collect(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> lis
             for file in files:
                 if file.name.lower() in _SKIP_NAMES or file.name.startswith(("._", "~$", ".")):
                     continue
-                shown = file.relative_to(path).as_posix()
+                shown = printable(file.relative_to(path).as_posix())
                 if len(out) >= limits.max_files:
                     out.append(
                         RawFile(shown, 0, None, "overgeslagen: te veel bestanden in het dossier")
@@ -155,9 +156,9 @@ def collect(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> lis
                     continue
                 out.append(_read_path(file, shown, limits))
         elif path.is_file():
-            out.append(_read_path(path, path.name, limits))
+            out.append(_read_path(path, printable(path.name), limits))
         else:
-            missing.append(f"'{given}' bestaat niet of is geen bestand of map")
+            missing.append(f"'{printable(str(given))}' bestaat niet of is geen bestand of map")
     if missing:
         raise InputError(missing)
     expanded: list[RawFile] = []

@@ -32,6 +32,7 @@ from poortwachter.domain.case import Case
 from poortwachter.domain.privacy import mask_bsn
 from poortwachter.domain.timeline import Timeline, compute_timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId, Severity
+from poortwachter.textsafe import printable
 
 SCHEMA_VERSION = 1
 _SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -299,7 +300,7 @@ def audit_dossier(
     findings.sort(
         key=lambda f: (_SEVERITY_ORDER[f.severity], _PART_ORDER.get(f.document_kind, 0), f.rule)
     )
-    label = ", ".join(str(p) for p in path_list)
+    label = ", ".join(printable(str(p)) for p in path_list)
     return AuditResult(
         dossier_path=label,
         checklist=rules,

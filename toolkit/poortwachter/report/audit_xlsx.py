@@ -14,6 +14,7 @@ from poortwachter.domain.vocabulary import Severity
 from poortwachter.report.audit_labels import CATEGORY_LABELS, SEVERITY_LABELS
 from poortwachter.report.xlsx_safe import safe_cell
 from poortwachter.report.xlsx_style import print_ready, wrap_cells
+from poortwachter.textsafe import escape_controls
 
 OVERVIEW_HEADER = [
     "Dossier",
@@ -44,8 +45,13 @@ FINDINGS_HEADER = [
 
 
 def _append(ws: Any, values: list[Any], show_bsn: bool) -> None:
-    """One row; every text scrubbed (BSNs, dates of birth) and safe for a spreadsheet."""
-    ws.append([safe_cell(scrub(v, show_bsn=show_bsn) if isinstance(v, str) else v) for v in values])
+    """One row; every text scrubbed (BSNs, dates of birth), with characters a cell cannot
+    hold shown escaped (a control character in a file name), and safe for a spreadsheet."""
+    ws.append([safe_cell(_shown(v, show_bsn) if isinstance(v, str) else v) for v in values])
+
+
+def _shown(text: str, show_bsn: bool) -> str:
+    return escape_controls(scrub(text, show_bsn=show_bsn), keep="\t\n\r")
 
 
 def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
