@@ -7,6 +7,7 @@ row limit refused it, and an XLSX sheet's XML was scanned to its end; a UTF-16 C
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,47 @@ def test_a_million_rows_are_refused_while_streaming(
     assert "meer dan 250.000 rijen" in m.stderr and "--max-rows" in m.stderr, m.stderr
     assert case.path.name in m.stderr
     assert m.peak_mb < PEAK_MB, f"peak {m.peak_mb:.0f} MB: read whole before refused"
+
+
+def _xlsx_rows_without_numbers(folder: Path, rows: int) -> Path:
+    """Rows without the (optional) r attribute, cells as inline strings."""
+    path = folder / "zonder_rijnummers.xlsx"
+    parts = corpus.xlsx_parts([("Zaken", "")])
+    del parts["xl/worksheets/sheet1.xml"]
+
+    def row(*values: str) -> str:
+        return (
+            "<row>"
+            + "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in values)
+            + "</row>"
+        )
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        with zf.open("xl/worksheets/sheet1.xml", "w") as fh:
+            main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+            fh.write(b'<?xml version="1.0"?><worksheet xmlns="' + main + b'"><sheetData>')
+            fh.write(row("dossier", "naam", "eerste_ziektedag").encode())
+            for start in range(0, rows, 10_000):
+                block = "".join(
+                    row(f"Z-{i}", f"W {i}", "2026-01-05") for i in range(start, start + 10_000)
+                )
+                fh.write(block.encode())
+            fh.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_a_million_unnumbered_xlsx_rows_are_refused(tmp_path: Path) -> None:
+    """Before: no row numbers, so the extent scan saw nothing and python-calamine read all
+    1,000,000 rows (over a minute and 1.6 GB on this machine), and nothing refused them."""
+    path = _xlsx_rows_without_numbers(tmp_path, 1_000_000)
+    m = run_measured(poortwachter("signalering", str(path)))
+    assert not m.timed_out
+    assert m.code == 2, m.stderr
+    assert "meer dan 250.000 rijen" in m.stderr and "--max-rows" in m.stderr, m.stderr
+    assert m.peak_mb < PEAK_MB, f"peak {m.peak_mb:.0f} MB"
+    assert sheet_extent(str(path), None)[0] == 1_000_001
 
 
 def test_the_xlsx_scan_stops_at_the_limit(tmp_path: Path) -> None:
