@@ -1010,6 +1010,81 @@ CASES += [
 ]
 
 
+def _with_extra(drop: Sequence[str], name: str, blocks: list[Block]) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        base(folder, drop)
+        write_reportlab(folder / name, blocks)
+
+    return build
+
+
+def gbm_log() -> list[tuple[date, str, str]]:
+    """Evaluations every 5 weeks, none between June and November 2026."""
+    rows = MS.activity_rows(PVA, date(2027, 9, 20))
+    return [r for r in rows if not date(2026, 6, 10) < r[0] < date(2026, 11, 1)]
+
+
+def _gbm(stated: bool) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        base(folder)
+        MS.write_xlsx(gbm_log(), folder / "03_activiteitenoverzicht.xlsx")
+        if stated:
+            write_reportlab(
+                folder / "03b_advies_bedrijfsarts.pdf",
+                [
+                    ("h", "Advies bedrijfsarts"),
+                    *admin(),
+                    f"Datum: {dmy(date(2026, 6, 9))}",
+                    "Na het spreekuur: er zijn geen benutbare mogelijkheden van 10 juni 2026 "
+                    "tot 1 november 2026; de re-integratieactiviteiten liggen zo lang stil.",
+                    "A. Bakker, bedrijfsarts",
+                ],
+            )
+
+    return build
+
+
+CASES += [
+    # ---------------------------------------------------------------- 5 facts
+    Case(
+        "verlenging_uwv_besluit",
+        "5",
+        _with_extra(
+            ["08_", "09_"],
+            "10_uwv_besluit.pdf",
+            uwv_letter(
+                "Besluit verlenging loondoorbetalingsperiode",
+                "Wij verlengen de loondoorbetaling tot en met 29 december 2028.",
+            ),
+        ),
+    ),
+    Case(
+        "zonder_eindevaluatie_geen_verlenging",
+        "5",
+        lambda folder: base(folder, ["08_", "09_"]),
+        ("EIND-001", "OW-001"),
+    ),
+    Case(
+        "hersteld_en_opnieuw_ziek",
+        "5",
+        _with_extra(
+            ["08_", "09_"],
+            "10_verzuimverloop.pdf",
+            [
+                ("h", "Voortgangsverslag"),
+                *admin(),
+                f"Datum: {dmy(date(2026, 6, 1))}",
+                "Werknemer is hersteld gemeld per 1 mei 2026 en opnieuw ziek gemeld op "
+                "22 mei 2026.",
+                column_signatures(date(2026, 6, 1)),
+            ],
+        ),
+    ),
+    Case("geen_benutbare_mogelijkheden_periode", "5", _gbm(True)),
+    Case("evaluaties_stil_zonder_reden", "5", _gbm(False), ("EVAL-001",)),
+]
+
+
 def build_case(case: Case, root: Path) -> Path:
     folder = root / case.name
     case.build(folder)

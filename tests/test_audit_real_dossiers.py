@@ -5,6 +5,7 @@ its real gaps at blocker/warning level, and nothing else."""
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,62 @@ def test_an_unrecognised_part_keeps_the_dossier_from_being_ready(tmp_path: Path)
         ["Inhoudsopgave", "Probleemanalyse", "Plan van aanpak", "Eindevaluatie"],
     )
     assert audit(folder).ready_for_submission
+
+
+def test_facts_from_the_documents_feed_the_timeline_with_evidence(tmp_path: Path) -> None:
+    import json
+
+    from poortwachter.domain.vocabulary import MilestoneId
+    from poortwachter.report import audit_json
+
+    result = audit(_case("verlenging_uwv_besluit", tmp_path))
+    data = json.loads(audit_json.render(result))
+    (fact,) = [f for f in data["facts"] if f["fact"] == "verlenging_tot"]
+    assert fact["end"] == "2028-12-29"
+    assert fact["evidence"]["path"] == "10_uwv_besluit.pdf"
+    assert "29 december 2028" in fact["evidence"]["excerpt"]
+    assert result.timeline is not None
+    # UWV fixed the new end: the waiting time runs a year longer (the Case counts a
+    # verlenging in whole weeks, so the end lands within a few days of UWV's date)
+    end = result.timeline.get(MilestoneId.EINDE_WACHTTIJD).due
+    assert abs((end - date(2028, 12, 29)).days) <= 3
+    assert not {"EIND-001", "OW-001"} & set(rules_of(result))
+
+
+def test_recovery_and_renewed_sickness_shift_the_deadlines(tmp_path: Path) -> None:
+    from poortwachter.domain.vocabulary import MilestoneId
+
+    plain = audit(_case("zonder_eindevaluatie_geen_verlenging", tmp_path / "a"))
+    moved = audit(_case("hersteld_en_opnieuw_ziek", tmp_path / "b"))
+    assert plain.timeline is not None and moved.timeline is not None
+    before = plain.timeline.get(MilestoneId.EINDE_WACHTTIJD).due
+    after = moved.timeline.get(MilestoneId.EINDE_WACHTTIJD).due
+    assert (after - before).days == 21  # 1 to 21 May 2026 recovered
+    assert moved.eerste_ziektedag is not None and moved.eerste_ziektedag.isoformat() == "2026-01-01"
+    kinds = {f.kind for f in moved.facts}
+    assert {"hersteld", "opnieuw_ziek"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("UWV verlengt de loondoorbetaling met 26 weken.", "verlenging_weken", 26),
+        ("De wachttijd is verlengd tot en met 1 juli 2028.", "verlenging_tot", "2028-07-01"),
+        ("Hersteld gemeld per 3 maart 2026.", "hersteld", "2026-03-03"),
+        ("Opnieuw ziek gemeld op 20-03-2026.", "opnieuw_ziek", "2026-03-20"),
+        ("Werknemer bereikt de AOW-leeftijd op 5 mei 2027.", "aow_datum", "2027-05-05"),
+        (
+            "Geen benutbare mogelijkheden van 1 juni 2026 tot 1 september 2026.",
+            "geen_benutbare_mogelijkheden",
+            "2026-09-01",  # the end of the period
+        ),
+    ],
+)
+def test_timeline_facts_are_found(text: str, kind: str, value: object) -> None:
+    from poortwachter.audit.facts import document_facts
+    from poortwachter.audit.model import Document
+
+    facts = document_facts(Document("brief.pdf", "pdf", 1, pages=[f"Brief\n{text}"]))
+    (fact,) = [f for f in facts if f.kind == kind]
+    shown = fact.weeks or (fact.end or fact.start).isoformat()  # type: ignore[union-attr]
+    assert shown == value

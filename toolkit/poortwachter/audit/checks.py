@@ -15,6 +15,7 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from poortwachter.audit.facts import pause_days
 from poortwachter.audit.labels import name_key
 from poortwachter.audit.model import Document, Evidence, Finding, Signer
 from poortwachter.audit.riv_parts import KIND_LABELS
@@ -368,7 +369,8 @@ def check_max_interval(rule: Rule, ctx: AuditContext) -> list[Finding]:
     points.sort(key=lambda p: p[0])
     findings: list[Finding] = []
     for (a, ev_a), (b, ev_b) in pairwise(points):
-        if (b - a).days > max_days:
+        # a documented period of 'geen benutbare mogelijkheden': evaluations may pause
+        if (b - a).days - pause_days(ctx.facts, a, b) > max_days:
             findings.append(
                 _finding(
                     rule,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from poortwachter.audit.facts import Fact
 from poortwachter.audit.model import Document
 from poortwachter.domain.timeline import Timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId
@@ -22,6 +23,8 @@ class AuditContext:
     timeline: Timeline | None
     werknemer_naam: str | None
     werknemer_bsn: str | None
+    #: timeline facts the documents state, with their evidence (:mod:`.facts`)
+    facts: list[Fact] = field(default_factory=list)
 
     def of_kind(self, kinds: Iterable[DocumentKind | str]) -> list[Document]:
         wanted = {DocumentKind(k) for k in kinds}

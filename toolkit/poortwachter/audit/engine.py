@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,10 +25,11 @@ from poortwachter.audit.context import AuditContext
 from poortwachter.audit.datefind import find_dates
 from poortwachter.audit.dossier import collect, group_dossiers, read_file, split_parts
 from poortwachter.audit.extract import extract_all
+from poortwachter.audit.facts import Fact, dossier_facts, recovery_periods
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document, Finding, FoundValue
 from poortwachter.audit.riv_parts import RIV_PARTS
-from poortwachter.domain.case import Case
+from poortwachter.domain.case import MIN_VERLENGING_WEKEN, Case, HerstelPeriode
 from poortwachter.domain.privacy import mask_bsn
 from poortwachter.domain.timeline import Timeline, compute_timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId, Severity
@@ -52,6 +53,8 @@ class AuditResult:
     werknemer_bsn: str | None = None
     timeline: Timeline | None = None
     tool_version: str = field(default="")
+    #: timeline facts found in the documents, with the document each came from
+    facts: list[Fact] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -128,6 +131,7 @@ class AuditResult:
                 },
             },
             "documents": documents,
+            "facts": [f.to_dict() for f in self.facts],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary,
         }
@@ -219,15 +223,48 @@ _DONE_BY_KIND = {
 }
 
 
-def _case(ezd: date, documents: list[Document]) -> Case:
+def _case(ezd: date, documents: list[Document], facts: Sequence[Fact] = ()) -> Case:
     """The case for the timeline: the milestones the dossier shows as done (their earliest
-    dated part) move the deadlines that follow them, as the law counts them."""
+    dated part) move the deadlines that follow them, as the law counts them; the facts the
+    documents state (:mod:`.facts`) add recovery periods, a vrijwillige verlenging and the
+    AOW date. A fact the timeline refuses (an impossible period) is left out."""
     done: dict[MilestoneId, date] = {}
     for doc in documents:
         milestone = _DONE_BY_KIND.get(doc.kind)
         if milestone is not None and doc.readable and doc.date is not None and doc.date >= ezd:
             done[milestone] = min(done.get(milestone, doc.date), doc.date)
-    return Case(eerste_ziektedag=ezd, gedaan=done)
+    case = Case(eerste_ziektedag=ezd, gedaan=done)
+    herstel = tuple(HerstelPeriode(a, b) for a, b, _ in recovery_periods(list(facts), ezd))
+    aow = next((f.start for f in facts if f.kind == "aow_datum" and f.start), None)
+    try:
+        with_herstel = replace(case, herstel=herstel)
+    except ValueError:
+        herstel, with_herstel = (), case
+    weeks = _verlenging_weeks(list(facts), with_herstel)
+    for candidate in (
+        {"herstel": herstel, "aow_datum": aow, "verlenging_weken": weeks},
+        {"aow_datum": aow, "verlenging_weken": weeks},
+        {"aow_datum": aow},
+    ):
+        try:
+            return replace(case, **candidate)
+        except ValueError:
+            continue
+    return case
+
+
+def _verlenging_weeks(facts: list[Fact], case: Case) -> tuple[int, ...]:
+    """The extension in weeks: stated, or from UWV's new end date of the waiting time."""
+    for fact in facts:
+        if fact.kind == "verlenging_weken" and fact.weeks:
+            return (fact.weeks,)
+    for fact in facts:
+        if fact.kind == "verlenging_tot" and fact.end:
+            end = compute_timeline(case).get(MilestoneId.EINDE_WACHTTIJD).due
+            weeks = round((fact.end - end).days / 7)
+            if weeks >= MIN_VERLENGING_WEKEN:
+                return (weeks,)
+    return ()
 
 
 def _run_rule(rule: Rule, ctx: AuditContext) -> list[Finding]:
@@ -282,7 +319,8 @@ def audit_dossier(
     bsn = _most_common(
         v.value for d in documents for v in d.bsn if not v.value.startswith("ongeldig:")
     )
-    timeline = compute_timeline(_case(ezd, documents), peil) if ezd else None
+    facts = dossier_facts(documents)
+    timeline = compute_timeline(_case(ezd, documents, facts), peil) if ezd else None
 
     ctx = AuditContext(
         documents=documents,
@@ -293,6 +331,7 @@ def audit_dossier(
         timeline=timeline,
         werknemer_naam=naam,
         werknemer_bsn=bsn,
+        facts=facts,
     )
     findings: list[Finding] = []
     for rule in rules.rules:
@@ -312,6 +351,7 @@ def audit_dossier(
         werknemer_naam=naam,
         werknemer_bsn=bsn,
         timeline=timeline,
+        facts=facts,
     )
 
 

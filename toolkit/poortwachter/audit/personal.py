@@ -115,12 +115,17 @@ def extract_employee_names(
     return found
 
 
+_RENEWED = re.compile(r"\b(opnieuw|weer|wederom|nogmaals)\s*$")
+
+
 def extract_eerste_ziektedag(lines: list[Line]) -> list[FoundValue]:
     found: list[FoundValue] = []
     for index, line in enumerate(lines):
         norm_line = line.text
-        for m in _EZD_LABEL.finditer(normalise(norm_line)):
-            del m
+        norm = normalise(norm_line)
+        for m in _EZD_LABEL.finditer(norm):
+            if _RENEWED.search(norm[max(0, m.start() - 14) : m.start()]):
+                continue  # "opnieuw ziek gemeld op": renewed sickness, not day 1
             hits = find_dates(norm_line)
             if not hits and index + 1 < len(lines):
                 hits = find_dates(lines[index + 1].text)[:1]
