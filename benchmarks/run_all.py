@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-QUICK_ARGS = {"bench_signalering.py": ["10000", "1000"]}
+QUICK_ARGS = {
+    "bench_signalering.py": ["10000", "1000"],
+    "bench_audit.py": ["--dossiers", "10", "--repeat", "1"],
+}
 
 
 def main() -> int:
