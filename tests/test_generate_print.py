@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.shared import Cm
 
-from generate_helpers import docx_text, pdf_pages, sample
+from generate_helpers import docx_text, pdf_pages, sample, squash
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.generate import render_form
 
@@ -100,4 +100,4 @@ def test_optional_empty_rows_are_left_out_and_required_ones_stay(fmt: str) -> No
     for label in ("Geboortedatum", "KvK-nummer", "Functie casemanager", "—"):
         assert label not in text
     for label in ("Naam werknemer", "Burgerservicenummer (BSN)", "Werkgever", "Casemanager"):
-        assert label in text
+        assert squash(label) in squash(text)  # a label may wrap in its cell
