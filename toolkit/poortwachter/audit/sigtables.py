@@ -16,6 +16,7 @@ nothing: the signatures may be pictures). DOCX empty cells arrive as ``_``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -276,6 +277,7 @@ def party_columns(lines: list[Line]) -> list[SignatureBlock]:
     return blocks
 
 
+@functools.lru_cache(maxsize=4096)
 def _labelled_field(label: str) -> tuple[str | None, str | None]:
     """('naam', 'werkgever') for 'Naam werkgever', ('teken', 'werknemer') for
     'Handtekening werknemer', ('naam', 're-integratieadviseur') for
