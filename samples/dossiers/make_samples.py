@@ -238,12 +238,31 @@ def write_merged_pdf(parts: list[Part], path: Path) -> None:
 
 def write_docx(part: Part, path: Path) -> None:
     import docx
-    from docx.shared import Pt, RGBColor
 
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = f"{WERKGEVER} - vertrouwelijk"
     d.sections[0].footer.paragraphs[0].text = f"Re-integratiedossier {NAAM}"
-    title = d.add_paragraph()
+    _docx_part(d, part)
+    d.save(str(path))
+
+
+def write_merged_docx(parts: list[Part], path: Path) -> None:
+    """One Word file holding every part, one after the other under its heading (no page
+    breaks), as some casemanagers keep the whole RIV."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = f"Re-integratieverslag {NAAM}"
+    for part in parts:
+        _docx_part(d, part)
+    d.save(str(path))
+
+
+def _docx_part(d: object, part: Part) -> None:
+    from docx.shared import Pt, RGBColor
+
+    doc = d  # docx.Document
+    title = doc.add_paragraph()  # type: ignore[attr-defined]
     run = title.add_run(part.title.upper())
     run.bold = True
     run.font.size = Pt(18)
@@ -252,7 +271,7 @@ def write_docx(part: Part, path: Path) -> None:
     for block in part.blocks:
         if isinstance(block, list):
             if table is None or len(table.columns) != len(block):
-                table = d.add_table(rows=0, cols=len(block))
+                table = doc.add_table(rows=0, cols=len(block))  # type: ignore[attr-defined]
                 table.style = "Table Grid"
             cells = table.add_row().cells
             for cell, text in zip(cells, block, strict=True):
@@ -260,10 +279,9 @@ def write_docx(part: Part, path: Path) -> None:
         else:
             table = None
             if len(block) < 40 and not block.endswith("."):
-                d.add_heading(block, level=2)
+                doc.add_heading(block, level=2)  # type: ignore[attr-defined]
             else:
-                d.add_paragraph(block)
-    d.save(str(path))
+                doc.add_paragraph(block)  # type: ignore[attr-defined]
 
 
 def write_xlsx(rows: list[tuple[date, str, str]], path: Path) -> None:
@@ -367,6 +385,45 @@ def _other_bsn(p: Part) -> Part:
     )
 
 
+def _column_signatures(p: Part) -> Part:
+    """The signature table with one column per party (Naam / Functie / Datum /
+    Handtekening rows) instead of one row per signer."""
+    signed = next(b for b in p.blocks if isinstance(b, list) and len(b) == 5 and b[0] == "Werkgever")
+    when = signed[3]
+    blocks = [b for b in p.blocks if not (isinstance(b, list) and len(b) == 5)]
+    blocks += [
+        ["", "Werkgever", "Werknemer"],
+        ["Naam", "Piet de Vries", NAAM],
+        ["Functie", "HR-manager", "Timmerman"],
+        ["Datum", when, when],
+        ["Handtekening", "getekend", "getekend"],
+    ]
+    return replace(p, blocks=blocks)
+
+
+def _labelled_signatures(p: Part) -> Part:
+    """Rows labelled per party: 'Naam werkgever', 'Handtekening werknemer:'."""
+    signed = next(b for b in p.blocks if isinstance(b, list) and len(b) == 5 and b[0] == "Werkgever")
+    when = signed[3]
+    blocks = [b for b in p.blocks if not (isinstance(b, list) and len(b) == 5)]
+    blocks += [
+        ["Naam werkgever", "Piet de Vries"],
+        ["Handtekening werkgever:", f"getekend {when}"],
+        ["Naam werknemer", NAAM],
+        ["Handtekening werknemer:", f"getekend {when}"],
+    ]
+    return replace(p, blocks=blocks)
+
+
+def _pva_placeholder(p: Part) -> Part:
+    """The visie werknemer left as Word's placeholder text."""
+    blocks = [
+        "Klik of tik om tekst in te voeren." if isinstance(b, str) and "is het eens" in b else b
+        for b in p.blocks
+    ]
+    return replace(p, blocks=blocks)
+
+
 #: dossier name → the rule ids it must produce at blocker/warning level (and nothing else)
 EXPECTED: dict[str, list[str]] = {
     "compleet": [],
@@ -379,6 +436,9 @@ EXPECTED: dict[str, list[str]] = {
     "zonder_eindevaluatie": ["EIND-001", "OW-001"],
     "onleesbare_bestanden": ["READ-001", "READ-001", "READ-001"],
     "gescand": [],  # read with OCR (the ocr extra)
+    "handtekeningtabellen": [],
+    "een_wordbestand": [],
+    "visie_niet_ingevuld": ["PVA-005"],
 }
 
 
@@ -423,6 +483,17 @@ def build_all(out: Path) -> dict[str, Path]:
     data = (folder / "01_probleemanalyse.pdf").read_bytes()
     (folder / "11_afgebroken.pdf").write_bytes(data[: len(data) // 3])
     scanned_pdf(folder / "scan_0042.pdf", "Gescande brief")
+
+    signatures = _edit(parts, "02_", _column_signatures)
+    make("handtekeningtabellen", _edit(signatures, "08_", _labelled_signatures))
+    make("visie_niet_ingevuld", _edit(parts, "02_", _pva_placeholder))
+    one = out / "een_wordbestand"
+    if one.exists():
+        shutil.rmtree(one)
+    one.mkdir(parents=True)
+    write_merged_docx(parts, one / "reintegratieverslag_jansen.docx")
+    write_xlsx(rows, one / "activiteiten.xlsx")
+    made["een_wordbestand"] = one
 
     merged = out / "samengevoegd"
     if merged.exists():
