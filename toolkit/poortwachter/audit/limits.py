@@ -9,8 +9,6 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    #: UWV accepts at most 10 MB per document: larger files get a finding, but are read
-    upload_bytes: int = 10 * MB
     #: files larger than this are not read at all
     read_bytes: int = 60 * MB
     #: pages read per PDF; the rest is ignored (and said so)

@@ -203,10 +203,3 @@ REQUIRED_DATE: dict[str, Any] = {
 BSN: dict[str, Any] = {"type": "string", "coerce": "bsn", "nullable": True}
 KVK: dict[str, Any] = {"type": "string", "coerce": "kvk", "nullable": True}
 BOOL: dict[str, Any] = {"type": "boolean", "coerce": "bool", "nullable": True}
-WEEKS: dict[str, Any] = {
-    "type": "integer",
-    "coerce": "int",
-    "nullable": True,
-    "min": 0,
-    "max": 52,
-}

@@ -61,7 +61,6 @@ REQUIRED_BOOL: dict[str, Any] = {
     "required": True,
     "nullable": False,
 }
-OPTIONAL_BOOL: dict[str, Any] = {"type": "boolean", "coerce": _bool_or_none, "nullable": True}
 REQUIRED_DATES: dict[str, Any] = {
     "type": "list",
     "coerce": _date_list_or_none,
