@@ -5,7 +5,7 @@ its real gaps at blocker/warning level, and nothing else."""
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -304,10 +304,12 @@ def test_facts_from_the_documents_feed_the_timeline_with_evidence(tmp_path: Path
     assert fact["evidence"]["path"] == "10_uwv_besluit.pdf"
     assert "29 december 2028" in fact["evidence"]["excerpt"]
     assert result.timeline is not None
-    # UWV fixed the new end: the waiting time runs a year longer (the Case counts a
-    # verlenging in whole weeks, so the end lands within a few days of UWV's date)
+    # UWV fixed the new end: that day exactly, and the RIV and the application counted back
+    # from it (WIA 25 lid 4, 64 lid 3) - never a few days late from rounding to weeks
     end = result.timeline.get(MilestoneId.EINDE_WACHTTIJD).due
-    assert abs((end - date(2028, 12, 29)).days) <= 3
+    assert end == date(2028, 12, 29)
+    assert result.timeline.get(MilestoneId.EINDEVALUATIE).due == end - timedelta(days=91)
+    assert result.timeline.get(MilestoneId.WIA_AANVRAAG).due == end - timedelta(days=77)
     assert not {"EIND-001", "OW-001"} & set(rules_of(result))
 
 

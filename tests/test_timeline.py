@@ -522,3 +522,27 @@ def test_anchor_inside_a_gap_counts_only_the_remaining_recovered_days() -> None:
     case = Case(EZD, herstel=(gap,), gedaan={M.PROBLEEMANALYSE: date(2026, 2, 10)})
     # plan: two weeks of sickness counted from 10 February; 10–14 February were recovered
     assert dues(case, date(2026, 2, 11))[M.PLAN_VAN_AANPAK] == date(2026, 2, 24) + 5 * D
+
+
+def test_verlenging_to_the_date_uwv_fixed() -> None:
+    """Wet WIA art. 24: UWV fixes the end date of the extended period; the RIV is due 13
+    weeks (art. 25 lid 4) and the application 11 weeks (art. 64 lid 3) before that date.
+    A date that is no extension (not after the end) changes nothing."""
+    ezd = date(2026, 1, 1)
+    fixed = date(2028, 12, 29)  # not a whole number of weeks after ezd+727 (2027-12-29)
+    tl = compute_timeline(Case(eerste_ziektedag=ezd, verlenging_tot=fixed), peildatum=ezd)
+    assert tl.get(MilestoneId.EINDE_WACHTTIJD).due == fixed
+    assert tl.get(MilestoneId.EINDEVALUATIE).due == fixed - timedelta(days=91)
+    assert tl.get(MilestoneId.WIA_AANVRAAG).due == fixed - timedelta(days=77)
+    assert "vastgesteld door UWV" in (tl.get(MilestoneId.EINDE_WACHTTIJD).note or "")
+    # a recovery during the extension does not move UWV's date (WIA 24 lid 2)
+    gap = HerstelPeriode(date(2028, 3, 1), date(2028, 3, 20))
+    later = compute_timeline(
+        Case(eerste_ziektedag=ezd, verlenging_tot=fixed, herstel=(gap,)), peildatum=ezd
+    )
+    assert later.get(MilestoneId.EINDE_WACHTTIJD).due == fixed
+    plain = compute_timeline(Case(eerste_ziektedag=ezd), peildatum=ezd)
+    early = compute_timeline(
+        Case(eerste_ziektedag=ezd, verlenging_tot=date(2027, 6, 1)), peildatum=ezd
+    )
+    assert early.get(MilestoneId.EINDE_WACHTTIJD).due == plain.get(MilestoneId.EINDE_WACHTTIJD).due

@@ -240,10 +240,11 @@ def _case(ezd: date, documents: list[Document], facts: Sequence[Fact] = ()) -> C
         with_herstel = replace(case, herstel=herstel)
     except ValueError:
         herstel, with_herstel = (), case
-    weeks = _verlenging_weeks(list(facts), with_herstel)
+    weeks = _verlenging_weeks(list(facts))
+    until = _verlenging_until(list(facts), with_herstel) if not weeks else None
     for candidate in (
-        {"herstel": herstel, "aow_datum": aow, "verlenging_weken": weeks},
-        {"aow_datum": aow, "verlenging_weken": weeks},
+        {"herstel": herstel, "aow_datum": aow, "verlenging_weken": weeks, "verlenging_tot": until},
+        {"aow_datum": aow, "verlenging_weken": weeks, "verlenging_tot": until},
         {"aow_datum": aow},
     ):
         try:
@@ -253,18 +254,23 @@ def _case(ezd: date, documents: list[Document], facts: Sequence[Fact] = ()) -> C
     return case
 
 
-def _verlenging_weeks(facts: list[Fact], case: Case) -> tuple[int, ...]:
-    """The extension in weeks: stated, or from UWV's new end date of the waiting time."""
+def _verlenging_weeks(facts: list[Fact]) -> tuple[int, ...]:
+    """The extension in weeks, when a document states it so."""
     for fact in facts:
         if fact.kind == "verlenging_weken" and fact.weeks:
             return (fact.weeks,)
+    return ()
+
+
+def _verlenging_until(facts: list[Fact], case: Case) -> date | None:
+    """UWV's new end date of the waiting time, exactly (not rounded to weeks), when it lies
+    at least the minimum extension after the end without it."""
     for fact in facts:
         if fact.kind == "verlenging_tot" and fact.end:
             end = compute_timeline(case).get(MilestoneId.EINDE_WACHTTIJD).due
-            weeks = round((fact.end - end).days / 7)
-            if weeks >= MIN_VERLENGING_WEKEN:
-                return (weeks,)
-    return ()
+            if (fact.end - end).days >= 7 * MIN_VERLENGING_WEKEN:
+                return fact.end
+    return None
 
 
 def _run_rule(rule: Rule, ctx: AuditContext) -> list[Finding]:

@@ -139,6 +139,9 @@ class Case:
     verlof: tuple[VerlofPeriode, ...] = ()
     #: vrijwillige verlenging(en) of the waiting time in weeks (Wet WIA art. 24)
     verlenging_weken: tuple[int, ...] = ()
+    #: the end of the extended period as UWV fixed it (Wet WIA art. 24); when given it is the
+    #: end, exactly, whatever the weeks say (a UWV decision names a date)
+    verlenging_tot: date | None = None
     #: loonsanctie in weeks (Wet WIA art. 25 lid 9)
     loonsanctie_weken: int = 0
     #: the day UWV found the shortcoming repaired: the loonsanctie ends six weeks later

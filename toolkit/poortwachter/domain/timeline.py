@@ -320,12 +320,19 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
     due[_BRIEF] = day(UWV_BRIEF_DAY)
     notes[_BRIEF] = "in de praktijk stuurt UWV de brief in week 88"
     verlenging = sum(case.verlenging_weken)
-    if verlenging:
+    fixed_end = (
+        case.verlenging_tot if case.verlenging_tot and case.verlenging_tot > wia_end else None
+    )
+    if verlenging or fixed_end:
         # WIA 24: UWV fixes the end of the extended period; a recovery in the extension
         # does not move it. RIV 13 weeks (25 lid 4), application 11 weeks (64 lid 3) before.
-        wia_end += timedelta(weeks=verlenging)
+        wia_end = fixed_end or wia_end + timedelta(weeks=verlenging)
         due[_BRIEF] = wia_end - BRIEF_BEFORE_END
-        note = f"vrijwillige verlenging van {verlenging} weken tot {format_nl(wia_end)}"
+        note = (
+            f"vrijwillige verlenging tot {format_nl(wia_end)} (vastgesteld door UWV)"
+            if fixed_end
+            else f"vrijwillige verlenging van {verlenging} weken tot {format_nl(wia_end)}"
+        )
         refs = {
             **refs,
             _EIND: "Wet WIA art. 25 lid 4 (vrijwillige verlenging)",
