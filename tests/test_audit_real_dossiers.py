@@ -311,6 +311,15 @@ def test_facts_from_the_documents_feed_the_timeline_with_evidence(tmp_path: Path
     assert result.timeline.get(MilestoneId.EINDEVALUATIE).due == end - timedelta(days=91)
     assert result.timeline.get(MilestoneId.WIA_AANVRAAG).due == end - timedelta(days=77)
     assert not {"EIND-001", "OW-001"} & set(rules_of(result))
+    # the text and HTML reports show the fact and the document it came from, too
+    from poortwachter.report import audit_html, audit_text
+
+    text = audit_text.render_many([result])
+    assert "Feiten uit de documenten" in text
+    line = next(x for x in text.splitlines() if "Vrijwillige verlenging tot" in x)
+    assert "29 december 2028" in line and "10_uwv_besluit.pdf" in line
+    html = audit_html.render_many([result])
+    assert "Vrijwillige verlenging tot 29 december 2028</td><td>10_uwv_besluit.pdf" in html
 
 
 def test_recovery_and_renewed_sickness_shift_the_deadlines(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from poortwachter.report.audit_labels import (
     CATEGORY_LABELS,
     SEVERITY_LABELS,
     document_state,
+    fact_lines,
     shown_milestones,
     verdict,
 )
@@ -88,6 +89,14 @@ def _dossier(result: AuditResult, show_bsn: bool) -> str:
                 f"<tr><td>{_e(MILESTONE_LABELS[ms.id])}</td><td>{_e(format_nl(ms.due))}</td>"
                 f"<td>{_e(state)}</td></tr>"
             )
+        parts.append("</table>")
+    facts = fact_lines(result.facts)
+    if facts:
+        parts.append(
+            "<h2>Feiten uit de documenten</h2><p>Gebruikt voor de termijnen.</p>"
+            "<table><tr><th>Feit</th><th>Bron</th></tr>"
+        )
+        parts.extend(f"<tr><td>{_e(what)}</td><td>{_e(where)}</td></tr>" for what, where in facts)
         parts.append("</table>")
     parts.append("<h2>Bevindingen per onderdeel van het re-integratieverslag</h2>")
     if not result.findings:

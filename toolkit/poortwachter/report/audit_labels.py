@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from poortwachter.audit.facts import Fact
 from poortwachter.audit.model import Document
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.timeline import Milestone, Timeline
@@ -69,3 +71,33 @@ def shown_milestones(timeline: Timeline, peildatum: date) -> list[tuple[Mileston
             state = "verstreken" if ms.due < peildatum else "nog niet verstreken"
         shown.append((ms, state))
     return shown
+
+
+def _fact_text(fact: Fact) -> str:
+    start = format_nl(fact.start) if fact.start else ""
+    end = format_nl(fact.end) if fact.end else ""
+    if fact.kind == "verlenging_tot":
+        return f"Vrijwillige verlenging tot {end}"
+    if fact.kind == "verlenging_weken":
+        return f"Vrijwillige verlenging van {fact.weeks} weken"
+    if fact.kind == "hersteld":
+        return f"Hersteld gemeld per {start}"
+    if fact.kind == "opnieuw_ziek":
+        return f"Opnieuw ziek gemeld op {start}"
+    if fact.kind == "geen_benutbare_mogelijkheden":
+        period = " tot ".join(p for p in (start, end) if p)
+        return f"Geen benutbare mogelijkheden {period}".rstrip()
+    if fact.kind == "aow_datum":
+        return f"AOW-datum {start}"
+    return fact.kind
+
+
+def fact_lines(facts: Iterable[Fact]) -> list[tuple[str, str]]:
+    """(what, where it stands) for each fact the documents gave the timeline, as the text
+    and HTML reports show it (the JSON has the same under ``facts``)."""
+    lines = []
+    for fact in facts:
+        ev = fact.evidence
+        where = f"{ev.path}, p. {ev.page}" if ev.page else ev.path
+        lines.append((_fact_text(fact), where))
+    return lines

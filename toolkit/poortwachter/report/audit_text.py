@@ -12,6 +12,7 @@ from poortwachter.domain.vocabulary import MILESTONE_LABELS, Severity
 from poortwachter.report.audit_labels import (
     SEVERITY_LABELS,
     document_state,
+    fact_lines,
     shown_milestones,
     verdict,
 )
@@ -55,6 +56,12 @@ def render(result: AuditResult, *, show_bsn: bool = False) -> str:
         out.append("Termijnen (volgens de tijdlijn)")
         for ms, state in shown_milestones(result.timeline, result.peildatum):
             out.append(f"  {MILESTONE_LABELS[ms.id]:<28} {format_nl(ms.due):<20} {state}")
+    facts = fact_lines(result.facts)
+    if facts:
+        out.append("")
+        out.append("Feiten uit de documenten (gebruikt voor de termijnen)")
+        width = max(len(what) for what, _ in facts)
+        out.extend(f"  {what:<{width}}  {where}" for what, where in facts)
     out.append("")
     if not result.findings:
         out.append("Geen bevindingen.")
