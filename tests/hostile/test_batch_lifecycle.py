@@ -11,47 +11,31 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from processes import children, has_proc, running, wait_until_gone
 
-from .measure import poortwachter
-from .test_generate_hostile import _pdf_complete, _rows, _write_csv, no_temp_files
+from .test_generate_hostile import (
+    BIG_BATCH_ROWS,
+    _pdf_complete,
+    no_temp_files,
+    start_big_batch,
+)
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not has_proc(), reason="needs /proc (Linux)"),
 ]
 
-ROWS = 240
+ROWS = BIG_BATCH_ROWS
 #: generous bounds for hangs on a busy machine (not speed checks)
 HANG = 300.0
 
 
-def _start_batch(tmp_path: Path, workers: str = "2") -> tuple[subprocess.Popen[bytes], Path]:
-    sheet = _write_csv(tmp_path / "groot.csv", _rows(ROWS))
-    out = tmp_path / "out"
-    args = ["batch", "eindevaluatie", str(sheet), "--out", str(out), "--format", "pdf"]
-    proc = subprocess.Popen(
-        poortwachter(*args, "--workers", workers),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + HANG
-    while time.monotonic() < deadline and proc.poll() is None:
-        if out.exists() and len(list(out.glob("*.pdf"))) >= 3:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the batch ended before it could be stopped"
-    return proc, out
-
-
 def test_sigkill_of_the_main_process_ends_every_worker(tmp_path: Path) -> None:
-    proc, out = _start_batch(tmp_path)
+    proc, out = start_big_batch(tmp_path)
     workers = children(proc.pid)
     assert len(workers) == 2, workers
     try:
@@ -71,7 +55,7 @@ def test_sigkill_of_the_main_process_ends_every_worker(tmp_path: Path) -> None:
 def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
     """SIGTERM to the main process only (what `timeout` and docker send): the rows in
     flight are finished, exit 143, the rows done are named, no half files, no workers."""
-    proc, out = _start_batch(tmp_path)
+    proc, out = start_big_batch(tmp_path)
     workers = children(proc.pid)
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = (s.decode() for s in proc.communicate(timeout=HANG))
@@ -87,7 +71,7 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path: Path) -> None:
 
 
 def test_sigterm_stops_a_single_process_batch_too(tmp_path: Path) -> None:
-    proc, out = _start_batch(tmp_path, workers="1")
+    proc, out = start_big_batch(tmp_path, workers="1")
     proc.send_signal(signal.SIGTERM)
     _stdout, stderr = (s.decode() for s in proc.communicate(timeout=HANG))
     assert proc.returncode == 143, (proc.returncode, stderr)

@@ -239,12 +239,9 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-@pytest.mark.parametrize("workers", ["2", "1"])
-def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
-    workers: str, tmp_path: Path, record: Record
-) -> None:
-    """SIGINT to the process group (like Ctrl-C in a terminal) once the first PDFs exist;
-    with 2 workers (a pool) and with 1 (the rows run in the main process)."""
+def start_big_batch(tmp_path: Path, workers: str = "2") -> tuple[subprocess.Popen[bytes], Path]:
+    """A 240-row PDF batch in its own process group, returned once the first 3 PDFs exist
+    (bounded for hangs only), so a test can interrupt or kill it mid-run."""
     sheet = _write_csv(tmp_path / "groot.csv", _rows(BIG_BATCH_ROWS))
     out = tmp_path / "out"
     args = ["batch", "eindevaluatie", str(sheet), "--out", str(out), "--format", "pdf"]
@@ -260,7 +257,19 @@ def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
         if out.exists() and len(list(out.glob("*.pdf"))) >= 3:
             break
         time.sleep(0.05)
-    assert proc.poll() is None, "the batch ended before it could be interrupted"
+    assert proc.poll() is None, "the batch ended before it could be stopped"
+    return proc, out
+
+
+@pytest.mark.parametrize("workers", ["2", "1"])
+def test_ctrl_c_leaves_no_half_files_and_rerun_skips(
+    workers: str, tmp_path: Path, record: Record
+) -> None:
+    """SIGINT to the process group (like Ctrl-C in a terminal) once the first PDFs exist;
+    with 2 workers (a pool) and with 1 (the rows run in the main process)."""
+    proc, out = start_big_batch(tmp_path, workers)
+    sheet = tmp_path / "groot.csv"
+    args = ["batch", "eindevaluatie", str(sheet), "--out", str(out), "--format", "pdf"]
     os.killpg(proc.pid, signal.SIGINT)
     # the rows in flight are finished: bounded for hangs only (a busy machine is slow)
     stdout, stderr = (s.decode() for s in proc.communicate(timeout=HANG))
