@@ -13,6 +13,7 @@ import io
 import shutil
 import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -118,10 +119,10 @@ EXTERNAL = {
 }
 
 
-def _docx_with(tmp_path: Path, kind: str, target: str, external: bool) -> Path:
+def _bundled_docx_with(tmp_path: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
+    """A template folder holding the bundled plan_van_aanpak.docx with one member changed."""
     folder = tmp_path / "sjablonen"
     folder.mkdir(exist_ok=True)
-    rels = "word/_rels/document.xml.rels"
     buf = io.BytesIO()
     with (
         zipfile.ZipFile(BUNDLED / "plan_van_aanpak.docx") as src,
@@ -129,14 +130,19 @@ def _docx_with(tmp_path: Path, kind: str, target: str, external: bool) -> Path:
     ):
         for info in src.infolist():
             data = src.read(info)
-            if info.filename == rels:
-                mode = ' TargetMode="External"' if external else ""
-                extra = _REL.format(n=1, kind=kind, target=target, mode=mode)
-                data = data.replace(b"</Relationships>", extra.encode() + b"</Relationships>")
-            dst.writestr(info, data)
-    path = folder / "plan_van_aanpak.docx"
-    path.write_bytes(buf.getvalue())
+            dst.writestr(info, change(data) if info.filename == member else data)
+    (folder / "plan_van_aanpak.docx").write_bytes(buf.getvalue())
     return folder
+
+
+def _docx_with(tmp_path: Path, kind: str, target: str, external: bool) -> Path:
+    mode = ' TargetMode="External"' if external else ""
+    extra = _REL.format(n=1, kind=kind, target=target, mode=mode).encode()
+    return _bundled_docx_with(
+        tmp_path,
+        "word/_rels/document.xml.rels",
+        lambda data: data.replace(b"</Relationships>", extra + b"</Relationships>"),
+    )
 
 
 @pytest.mark.parametrize("case", sorted(EXTERNAL))
@@ -246,20 +252,12 @@ def test_runtime_errors_in_templates_are_exit_2(
 
 
 def test_runtime_error_in_a_docx_template_is_exit_2(tmp_path: Path, run_cli: RunCli) -> None:
-    folder = tmp_path / "sjablonen"
-    folder.mkdir()
-    buf = io.BytesIO()
-    with (
-        zipfile.ZipFile(BUNDLED / "plan_van_aanpak.docx") as src,
-        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "word/document.xml":
-                data = data.replace(
-                    b"<w:body>", b"<w:body><w:p><w:r><w:t>{{ 1 / 0 }}</w:t></w:r></w:p>", 1
-                )
-            dst.writestr(info, data)
-    (folder / "plan_van_aanpak.docx").write_bytes(buf.getvalue())
+    folder = _bundled_docx_with(
+        tmp_path,
+        "word/document.xml",
+        lambda data: data.replace(
+            b"<w:body>", b"<w:body><w:p><w:r><w:t>{{ 1 / 0 }}</w:t></w:r></w:p>", 1
+        ),
+    )
     code, err = _generate(run_cli, folder, tmp_path / "out", "docx")
     _exit_2(code, err, "sjabloon plan_van_aanpak.docx", "ZeroDivisionError")
