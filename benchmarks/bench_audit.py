@@ -25,6 +25,7 @@ import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 PEILDATUM = date(2027, 10, 7)
@@ -59,7 +60,7 @@ def plain_extract(folder: Path) -> int:
     return chars
 
 
-def _samples():  # type: ignore[no-untyped-def]
+def _samples() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "make_samples", ROOT / "samples/dossiers/make_samples.py"
     )

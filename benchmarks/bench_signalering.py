@@ -7,6 +7,7 @@ denominator. Run: ``python benchmarks/bench_signalering.py [N]``.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import subprocess
@@ -117,9 +118,8 @@ def main() -> None:
         folder = Path(tmp)
         rows = make_rows(n)
         csv_path, xlsx_path = write_inputs(rows, folder)
-        _, naive_xlsx = write_inputs(
-            rows[:naive_n], folder / "naive" if (folder / "naive").mkdir() is None else folder
-        )
+        (folder / "naive").mkdir()
+        _, naive_xlsx = write_inputs(rows[:naive_n], folder / "naive")
         results = []
         t_naive, _ = timed(lambda: naive(naive_xlsx, folder / "naive.json"))
         per_case_naive = t_naive / naive_n
@@ -136,11 +136,7 @@ def main() -> None:
             ("toolkit: XLSX → XLSX worklist, 1 process", xlsx_path, "xlsx", 1),
             (f"toolkit: XLSX → XLSX worklist, {cores} processes", xlsx_path, "xlsx", cores),
         ]:
-            t, count = timed(
-                lambda path=path, fmt=fmt, workers=workers: toolkit(
-                    path, fmt, folder / f"out.{fmt}", workers
-                )
-            )
+            t, count = timed(functools.partial(toolkit, path, fmt, folder / f"out.{fmt}", workers))
             assert count == n, count
             results.append((label, t))
         for fmt, path in [("xlsx", xlsx_path), ("json", csv_path)]:

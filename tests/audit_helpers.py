@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, Literal
 
 from poortwachter.audit.engine import AuditResult, audit_dossier
 
@@ -25,12 +26,22 @@ def samples_module() -> ModuleType:
     return module
 
 
-MS = samples_module()
+if TYPE_CHECKING:
+    # mypy reads the producers' types from the file itself (samples/dossiers is on its mypy_path)
+    import make_samples
+
+    MS = make_samples
+else:
+    MS = samples_module()
 PEILDATUM: date = MS.PEILDATUM
 
+Rows = list[tuple[date, str, str]]
 
-def build(folder: Path, parts: list, rows: list | None = "default") -> Path:  # type: ignore[type-arg,assignment]
-    """Write a dossier; rows='default' gives the regular activity log."""
+
+def build(
+    folder: Path, parts: list[MS.Part], rows: Rows | Literal["default"] | None = "default"
+) -> Path:
+    """Write a dossier; rows='default' gives the regular activity log, None none at all."""
     if rows == "default":
         rows = MS.activity_rows(date(2026, 2, 16), date(2027, 9, 20))
     MS.write_dossier(folder, parts, rows)

@@ -141,6 +141,7 @@ def write_docx(path: Path, blocks: Sequence[Block], *, styled_title: str | None 
     import docx
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_BREAK
+    from docx.shared import Emu
 
     d = docx.Document()
     if styled_title:
@@ -160,12 +161,13 @@ def write_docx(path: Path, blocks: Sequence[Block], *, styled_title: str | None 
             table.style = "Table Grid"
             _fill_table(table, rows)
         elif kind in ("sdt", "formtext", "check", "textbox"):
-            maker: Callable[..., str] = {
+            makers: dict[str, Callable[..., str]] = {
                 "sdt": _sdt,
                 "formtext": _formtext,
                 "check": _checkbox,
                 "textbox": _textbox,
-            }[kind]
+            }
+            maker = makers[kind]
             body.insert(len(body) - 1, _xml(maker(*block[1:])))
         elif kind == "pagebreak":
             d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -175,7 +177,9 @@ def write_docx(path: Path, blocks: Sequence[Block], *, styled_title: str | None 
             section = d.sections[-1]
             part = section.header if kind == "header_table" else section.footer
             rows = block[1]
-            table = part.add_table(rows=len(rows), cols=max(len(r) for r in rows), width=6000000)
+            table = part.add_table(
+                rows=len(rows), cols=max(len(r) for r in rows), width=Emu(6000000)
+            )
             _fill_table(table, rows)
         elif kind == "header":
             d.sections[-1].header.paragraphs[0].text = block[1]

@@ -64,7 +64,7 @@ def run(r: Rule, ctx: AuditContext) -> list[Finding]:
 
 
 def due(milestone: str) -> date:
-    ms = compute_timeline(Case(eerste_ziektedag=EZD), peildatum=EZD).get(milestone)  # type: ignore[arg-type]
+    ms = compute_timeline(Case(eerste_ziektedag=EZD), peildatum=EZD).get(milestone)
     return ms.due
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from docx.enum.text import WD_BREAK
 
 from audit_helpers import MS, ROOT
 from poortwachter.audit.readers import docx as docx_reader
@@ -40,10 +41,10 @@ def _docx_files(tmp_path: Path) -> list[Path]:
     d.sections[0].footer.paragraphs[0].text = "Handtekening werknemer: J. Jansen"
     d.add_heading("Plan van aanpak", 1)
     d.add_paragraph("Datum: 16 februari 2026")
-    d.add_page_break()
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # what add_page_break() does
     table = d.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Naam", "Jan Jansen"
-    d.save(tmp_path / "met_kop.docx")
+    d.save(str(tmp_path / "met_kop.docx"))
     return [*files, tmp_path / "met_kop.docx"]
 
 

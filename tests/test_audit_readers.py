@@ -118,7 +118,9 @@ def test_merged_pdf_is_split_with_page_ranges(tmp_path: Path) -> None:
 
 
 def test_continuation_pages_stay_in_their_part(tmp_path: Path) -> None:
-    long_block = [f"Afspraak nummer {n} over werkhervatting en opbouw." for n in range(70)]
+    long_block: list[MS.Block] = [
+        f"Afspraak nummer {n} over werkhervatting en opbouw." for n in range(70)
+    ]
     parts = [
         MS.Part("a", "Plan van aanpak", long_block),
         MS.Part("b", "Eindevaluatie", ["Datum: 20-09-2027", "Resultaat: hervat."]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_generated_dossier_has_no_blockers(fmt: str, tmp_path: Path) -> None:
         assert doc.date is not None and doc.signers, doc.path
 
 
-def _generated_dossier(folder: Path, changes: dict[str, object]) -> Path:
+def _generated_dossier(folder: Path, changes: Mapping[str, object]) -> Path:
     for form in FORMS:
         data = yaml.safe_load(form.read_text(encoding="utf-8"))
         if form.stem == "eerstejaarsevaluatie":

@@ -14,7 +14,7 @@ from poortwachter.audit.checklist import load_checklist
 from poortwachter.audit.engine import AuditResult
 
 Part = MS.Part
-Parts = list  # list[Part]
+Parts = list[Part]
 
 
 @pytest.fixture(scope="module")

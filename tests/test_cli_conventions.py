@@ -122,9 +122,10 @@ def test_help_is_dutch_and_keeps_example_commands_whole(path: tuple[str, ...]) -
     shown = result.output
     for english in ("FILE", "DIRECTORY", "PATH", "TEXT", "INTEGER", "[OPTIONS]", "Usage:"):
         assert english not in shown, f"{english} in `{' '.join(path)} --help`"
-    command = cli
+    command: click.Command = cli
     for name in path:
-        command = command.commands[name]  # type: ignore[attr-defined]
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
     examples = re.findall(r"poortwachter [^\n]+", command.help or "")
     assert examples, f"`{' '.join(path)} --help` shows no example"
     lines = {line.strip() for line in shown.splitlines()}

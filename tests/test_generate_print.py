@@ -77,6 +77,7 @@ def test_docx_signature_block_keeps_with_its_heading_and_the_part_before() -> No
     block = paras[start : heading + 2]  # heading, label, view, heading, intro
     assert len(block) == 5 and block[-1].text == "Voor akkoord getekend door:"
     for p in block:  # each kept with the next: the block moves to a new page as a whole
+        assert p.style is not None
         keep = p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
         assert keep, p.text
     rows = doc.tables[-1].rows

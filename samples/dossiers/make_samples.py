@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
+from types import ModuleType
 
 Row = list[str]
 Block = str | Row  # a line of text, or a table row
@@ -442,7 +443,7 @@ EXPECTED: dict[str, list[str]] = {
 }
 
 
-def _scans():  # type: ignore[no-untyped-def]
+def _scans() -> ModuleType:
     """make_scans.py next to this file (the scanned sample's producer)."""
     import importlib.util
 
