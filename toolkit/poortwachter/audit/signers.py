@@ -4,6 +4,7 @@ letter closings and authors named anywhere."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from poortwachter.audit.datefind import find_dates
 from poortwachter.audit.labels import (
@@ -41,6 +42,7 @@ def _sign_word_index(lines: list[Line]) -> int:
     return start
 
 
+_PAREN = re.compile(r"\(([^)]{2,50})\)")
 _BLOCK_LABEL = re.compile(r"^(naam|functie|datum|plaats|namens|ondertekend|opgesteld)")
 
 
@@ -88,7 +90,7 @@ def _fill_column(signer: Signer, cell: str) -> None:
             name = clean_name(raw)
             if name and not signer.name:
                 signer.name = name
-                paren = re.search(r"\(([^)]{2,50})\)", raw)
+                paren = _PAREN.search(raw)
                 if paren and not signer.function:
                     signer.function = paren.group(1)
         elif "functie" in lnorm and value:
@@ -139,205 +141,281 @@ def _unique(signers: list[Signer]) -> list[Signer]:
 
 def zone_signers(lines: list[Line]) -> list[Signer]:
     """Signers from the signature zone: labelled blocks, signature tables, digital stamps
-    and letter closings."""
-    zone_start = _signature_start(lines)
+    and letter closings (one reader per layout, see :class:`_Zone`)."""
     # without signature words only explicit authors, digital stamps and letter closings
-    has_sign = _sign_word_index(lines) < len(lines)
-    signers: list[Signer] = []
-    current: Signer | None = None
-    role_ctx: str | None = None
-    header: list[str] | None = None
-    columns: list[Signer] | None = None
-    closing = False
+    zone = _Zone(has_sign=_sign_word_index(lines) < len(lines))
+    for index in range(_signature_start(lines), len(lines)):
+        zone.read(index, lines[index].text)
+    zone.flush_columns()
+    # default function for a known role ("werknemer" signs as werknemer)
+    for signer in zone.signers:
+        if not signer.function and signer.role:
+            signer.function = signer.role
+        if signer.role is None:
+            signer.role = _function_role(signer.function)
+    return _unique(zone.signers)
 
-    def new(name: str | None, role: str | None, index: int) -> Signer:
+
+_SIGNER_TABLE_COLUMNS = {"functie", "datum", "rol", "handtekening"}
+
+
+@dataclass(slots=True)
+class _Zone:
+    """The signature zone read line by line. Each layout has its own reader:
+    digital stamps (:meth:`digital_stamps`), letter closings (:meth:`read`), a table with a
+    column per party (:meth:`party_columns_row`), a table with a row per signer
+    (:meth:`signer_table_row`), a row that starts with the party (:meth:`party_row`),
+    labelled blocks such as "Voor akkoord:" / "Naam: / Functie: / Datum:"
+    (:meth:`labelled`) and bare lines under a role heading or a closing (:meth:`bare_line`).
+    """
+
+    has_sign: bool
+    signers: list[Signer] = field(default_factory=list)
+    #: the signer the next function or date line belongs to
+    current: Signer | None = None
+    #: the party a heading ("Werkgever", "Namens de werknemer") announced
+    role_ctx: str | None = None
+    #: the column names of a table with a row per signer
+    header: list[str] | None = None
+    #: the parties of a table with a column per party
+    columns: list[Signer] | None = None
+    #: after "Met vriendelijke groet" / "Hoogachtend"
+    closing: bool = False
+
+    def new(self, name: str | None, role: str | None, index: int) -> Signer:
         signer = Signer(name=name, role=role, line=index)
-        signers.append(signer)
+        self.signers.append(signer)
         return signer
 
-    for index in range(zone_start, len(lines)):
-        text = lines[index].text
+    def flush_columns(self) -> None:
+        """The named parties of the column table read so far become signers."""
+        if self.columns is not None:
+            self.signers.extend(c for c in self.columns if c.name)
+            self.columns = None
+
+    def read(self, index: int, text: str) -> None:
         norm = normalise(text)
+        self.digital_stamps(index, text)
+        if norm.startswith("met vriendelijke groet") or norm.startswith("hoogachtend"):
+            self.closing = True
+            return
+        cells = self.cells(text)
+        if cells is not None and self.has_sign and self.table_row(index, cells):
+            return
+        if cells is None:
+            self.header = None
+        self.flush_columns()
+        if self.labelled(index, text) or not (self.has_sign or self.closing):
+            return
+        self.bare_line(index, text, norm)
+
+    def digital_stamps(self, index: int, text: str) -> None:
+        """ "Digitaal ondertekend door P. de Vries (werkgever) op 16-02-2026"."""
         for m in _DIGITAL.finditer(text):
             name = clean_name(m[1])
             if name:
-                signer = new(name, None, index)
+                signer = self.new(name, None, index)
                 signer.function = (m[2] or m[3] or "").strip() or None
                 signer.role = _function_role(signer.function)
                 after = find_dates(text[m.end() :])
                 signer.date = after[0].value if after else None
-        if norm.startswith("met vriendelijke groet") or norm.startswith("hoogachtend"):
-            closing = True
-            continue
-        cells = [c.strip() for c in text.split(" | ")] if " | " in text else None
-        if cells is None and has_sign:
-            # two columns typed with tabs: "Werkgever Werknemer", "Naam: X Naam: Y"
-            segments = label_segments(text)
-            parties = party_words(text)
-            if parties is not None:
-                cells = parties
-            elif len(segments) >= 2 and (columns is not None or _same_labels(segments)):
-                cells = segments
-        if cells is not None and has_sign:
-            column_roles = [role_in(c) if len(normalise(c)) <= 40 else None for c in cells]
-            if len(cells) >= 2 and all(column_roles) and len(set(column_roles)) == len(cells):
-                if columns is None or [c.role for c in columns] != column_roles:
-                    if columns is not None:
-                        signers.extend(c for c in columns if c.name)
-                    columns = [Signer(role=r, line=index) for r in column_roles]
-                for party, cell in zip(columns, cells, strict=True):
-                    if ":" in cell:  # "Naam werkgever: P. de Vries"
-                        _fill_column(party, cell)
-                continue
-            if columns is not None and len(cells) == len(columns):
-                for party, cell in zip(columns, cells, strict=True):
+
+    def cells(self, text: str) -> list[str] | None:
+        """The cells of a table row: ``A | B``, or two columns typed with tabs
+        ("Werkgever Werknemer", "Naam: X Naam: Y"); None for a line that is no row."""
+        if " | " in text:
+            return [c.strip() for c in text.split(" | ")]
+        if not self.has_sign:
+            return None
+        segments = label_segments(text)
+        parties = party_words(text)
+        if parties is not None:
+            return parties
+        if len(segments) >= 2 and (self.columns is not None or _same_labels(segments)):
+            return segments
+        return None
+
+    def table_row(self, index: int, cells: list[str]) -> bool:
+        """A row of one of the signature tables; False when it is none (and any column
+        table ends without its parties)."""
+        if self.party_columns_row(index, cells):
+            return True
+        self.columns = None
+        norm_cells = [normalise(c) for c in cells]
+        if "naam" in norm_cells and _SIGNER_TABLE_COLUMNS & set(norm_cells):
+            self.header = norm_cells
+            return True
+        if self.header is not None and len(cells) == len(self.header):
+            self.signer_table_row(index, self.header, cells)
+            return True
+        return self.party_row(index, cells)
+
+    def party_columns_row(self, index: int, cells: list[str]) -> bool:
+        """A table with one column per party: the header row of parties, then rows of
+        cells filled in per party."""
+        column_roles = [role_in(c) if len(normalise(c)) <= 40 else None for c in cells]
+        if len(cells) >= 2 and all(column_roles) and len(set(column_roles)) == len(cells):
+            if self.columns is None or [c.role for c in self.columns] != column_roles:
+                self.flush_columns()
+                self.columns = [Signer(role=r, line=index) for r in column_roles]
+            for party, cell in zip(self.columns, cells, strict=True):
+                if ":" in cell:  # "Naam werkgever: P. de Vries"
                     _fill_column(party, cell)
-                continue
-            columns = None
-            norm_cells = [normalise(c) for c in cells]
-            if "naam" in norm_cells and (
-                {"functie", "datum", "rol", "handtekening"} & set(norm_cells)
-            ):
-                header = norm_cells
-                continue
-            if header is not None and len(cells) == len(header):
-                signer = Signer(line=index)
-                for column, cell_value in zip(header, cells, strict=True):
-                    if column == "naam":
-                        signer.name = clean_name(cell_value)
-                    elif column == "functie":
-                        signer.function = cell_value or None
-                    elif column in ("rol", "partij", "namens", "hoedanigheid"):
-                        signer.role = role_in(cell_value)
-                    elif column.startswith("datum"):
-                        found = find_dates(cell_value)
-                        signer.date = found[0].value if found else None
-                if signer.name:
-                    signer.role = signer.role or _function_role(signer.function)
-                    signers.append(signer)
-                continue
-            role = role_in(cells[0]) if len(normalise(cells[0])) <= 30 else None
-            if role and len(cells) >= 2 and clean_name(cells[1]):
-                signer = new(clean_name(cells[1]), role, index)
-                for cell in cells[2:]:
-                    found = find_dates(cell)
-                    if found:
-                        signer.date = found[0].value
-                    elif cell and not signer.function and not _SIGN_WORDS.search(normalise(cell)):
-                        signer.function = cell
-                current = signer
-                continue
-        header = None if cells is None else header
-        if columns is not None:
-            signers.extend(c for c in columns if c.name)
-            columns = None
+            return True
+        if self.columns is not None and len(cells) == len(self.columns):
+            for party, cell in zip(self.columns, cells, strict=True):
+                _fill_column(party, cell)
+            return True
+        return False
+
+    def signer_table_row(self, index: int, header: list[str], cells: list[str]) -> None:
+        """A table with one row per signer under ``Naam | Functie | Datum``."""
+        signer = Signer(line=index)
+        for column, cell_value in zip(header, cells, strict=True):
+            if column == "naam":
+                signer.name = clean_name(cell_value)
+            elif column == "functie":
+                signer.function = cell_value or None
+            elif column in ("rol", "partij", "namens", "hoedanigheid"):
+                signer.role = role_in(cell_value)
+            elif column.startswith("datum"):
+                found = find_dates(cell_value)
+                signer.date = found[0].value if found else None
+        if signer.name:
+            signer.role = signer.role or _function_role(signer.function)
+            self.signers.append(signer)
+
+    def party_row(self, index: int, cells: list[str]) -> bool:
+        """``Werkgever | P. de Vries | directeur | 16-02-2026``."""
+        role = role_in(cells[0]) if len(normalise(cells[0])) <= 30 else None
+        if not (role and len(cells) >= 2 and clean_name(cells[1])):
+            return False
+        signer = self.new(clean_name(cells[1]), role, index)
+        for cell in cells[2:]:
+            found = find_dates(cell)
+            if found:
+                signer.date = found[0].value
+            elif cell and not signer.function and not _SIGN_WORDS.search(normalise(cell)):
+                signer.function = cell
+        self.current = signer
+        return True
+
+    def labelled(self, index: int, text: str) -> bool:
+        """Labelled lines ("Naam:", "Functie:", "Datum:", "Voor akkoord werknemer: X");
+        True when the line had a label of a signature block."""
         handled = False
         for label, value in pairs_of(text):
-            if label is None:
-                continue
-            lnorm = normalise(label)
-            role = role_in(label)
-            if "functie" in lnorm:
-                if current is not None and value:
-                    current.function = value
-                    current.role = current.role or _function_role(value)
+            if label is not None and self.label(index, text, label, value):
                 handled = True
-            elif lnorm.startswith("datum") or "ondertekend op" in lnorm or lnorm == "d d":
-                found = find_dates(value)
-                if current is not None and found and current.date is None:
-                    current.date = found[0].value
-                handled = True
-            elif (
-                ("naam" in lnorm and has_sign)
-                or "ondertekend door" in lnorm
-                or "opgesteld door" in lnorm
-                or (lnorm in ("auteur", "rapporteur", "namens"))
-            ):
-                paren = re.search(r"\(([^)]{2,50})\)", value)
-                name_part, _, function_part = value.partition(",")
-                name = clean_name(name_part)
-                if name:
-                    function = function_part.strip() or (paren.group(1) if paren else None)
-                    current = new(name, role or _function_role(function) or role_ctx, index)
-                    current.function = function
-                handled = True
-            elif role and has_sign and len(lnorm) <= 40:
-                paren = re.search(r"\(([^)]{2,50})\)", value)
-                name_part, _, function_part = value.partition(",")
-                explicit = ":" in text or " | " in text
-                name = clean_name(name_part) if explicit else None
-                rest = function_part or (paren.group(1) if paren else "")
-                if not name:
-                    name, rest = leading_name(value)
-                if not name and not explicit:
-                    name = clean_name(name_part)
-                if name:
-                    current = new(name, role, index)
-                    found = find_dates(rest)
-                    if found:
-                        current.date = found[0].value
-                        rest = rest[: found[0].start] + rest[found[0].end :]
-                    rest = _SIGN_RAW.sub("", rest or "").strip(" ,;|-")
-                    if rest and not current.function and len(rest) <= 60:
-                        current.function = rest
-                    role_ctx = role
-                else:
-                    role_ctx = role
-                    current = None
-                handled = True
-        if handled or not (has_sign or closing):
-            continue
-        # bare lines: "Name, function"; a role heading; a name/function under a role
-        # heading or a letter closing
-        if not _SIGN_WORDS.search(norm) and text.count(",") == 1 and " | " not in text:
-            name_part, function_part = (part.strip() for part in text.split(","))
-            name = clean_name(_TITLE_PREFIX.sub("", name_part))
-            if name and len(name.split()) >= 2 and 0 < len(function_part) <= 50:
-                current = new(name, None, index)
-                current.function = function_part
-                current.role = _function_role(function_part) or role_ctx
-                continue
-        role = role_in(text) if len(norm) <= 40 else None
+        return handled
+
+    def label(self, index: int, text: str, label: str, value: str) -> bool:
+        lnorm = normalise(label)
+        role = role_in(label)
+        if "functie" in lnorm:
+            if self.current is not None and value:
+                self.current.function = value
+                self.current.role = self.current.role or _function_role(value)
+            return True
+        if lnorm.startswith("datum") or "ondertekend op" in lnorm or lnorm == "d d":
+            found = find_dates(value)
+            if self.current is not None and found and self.current.date is None:
+                self.current.date = found[0].value
+            return True
         if (
-            role
-            and current is not None
-            and current.function is None
-            and not _SIGN_WORDS.search(norm)
-            and len(norm.split()) <= 3
+            ("naam" in lnorm and self.has_sign)
+            or "ondertekend door" in lnorm
+            or "opgesteld door" in lnorm
+            or (lnorm in ("auteur", "rapporteur", "namens"))
         ):
+            self.name_label(index, value, role)
+            return True
+        if role and self.has_sign and len(lnorm) <= 40:
+            self.party_label(index, text, value, role)
+            return True
+        return False
+
+    def name_label(self, index: int, value: str, role: str | None) -> None:
+        """``Naam: P. de Vries, directeur`` / ``Opgesteld door: K. Visser (bedrijfsarts)``."""
+        paren = _PAREN.search(value)
+        name_part, _, function_part = value.partition(",")
+        name = clean_name(name_part)
+        if name:
+            function = function_part.strip() or (paren.group(1) if paren else None)
+            self.current = self.new(name, role or _function_role(function) or self.role_ctx, index)
+            self.current.function = function
+
+    def party_label(self, index: int, text: str, value: str, role: str) -> None:
+        """``Werknemer: J. Jansen, 16-02-2026`` / ``Voor akkoord werkgever:`` (a heading
+        for the lines below when no name follows)."""
+        paren = _PAREN.search(value)
+        name_part, _, function_part = value.partition(",")
+        explicit = ":" in text or " | " in text
+        name = clean_name(name_part) if explicit else None
+        rest = function_part or (paren.group(1) if paren else "")
+        if not name:
+            name, rest = leading_name(value)
+        if not name and not explicit:
+            name = clean_name(name_part)
+        self.role_ctx = role
+        if not name:
+            self.current = None
+            return
+        self.current = self.new(name, role, index)
+        found = find_dates(rest)
+        if found:
+            self.current.date = found[0].value
+            rest = rest[: found[0].start] + rest[found[0].end :]
+        rest = _SIGN_RAW.sub("", rest or "").strip(" ,;|-")
+        if rest and not self.current.function and len(rest) <= 60:
+            self.current.function = rest
+
+    def bare_line(self, index: int, text: str, norm: str) -> None:
+        """Lines without labels: "Name, function"; a role heading; a name or function
+        under a role heading or a letter closing."""
+        if self.name_comma_function(index, text, norm):
+            return
+        role = role_in(text) if len(norm) <= 40 else None
+        signs = bool(_SIGN_WORDS.search(norm))
+        current = self.current
+        short = len(norm.split()) <= 3
+        if role and current is not None and current.function is None and not signs and short:
             current.function = text  # "K. Visser" then "bedrijfsarts"
             current.role = role
-            continue
-        if role and (len(norm.split()) <= 4 or _SIGN_WORDS.search(norm)):
-            role_ctx = role
-            current = None
-            continue
-        if _SIGN_WORDS.search(norm):
-            continue
-        if (role_ctx or closing) and current is None:
+            return
+        if role and (len(norm.split()) <= 4 or signs):
+            self.role_ctx = role
+            self.current = None
+            return
+        if signs:
+            return
+        if (self.role_ctx or self.closing) and current is None:
             name = clean_name(text)
             if name and len(name.split()) >= 2:
-                current = new(name, role_ctx, index)
-                continue
+                self.current = self.new(name, self.role_ctx, index)
+                return
         if (
             current is not None
             and current.function is None
-            and (role_ctx or closing)
+            and (self.role_ctx or self.closing)
             and len(norm) <= 50
             and not any(ch.isdigit() for ch in text)
         ):
             current.function = text
             current.role = current.role or _function_role(text)
-            continue
-    if columns is not None:
-        signers.extend(c for c in columns if c.name)
-    # default function for a known role ("werknemer" signs as werknemer)
-    for signer in signers:
-        if not signer.function and signer.role:
-            signer.function = signer.role
-        if signer.role is None:
-            signer.role = _function_role(signer.function)
-    return _unique(signers)
+
+    def name_comma_function(self, index: int, text: str, norm: str) -> bool:
+        """``P. de Vries, directeur`` on a line of its own."""
+        if _SIGN_WORDS.search(norm) or text.count(",") != 1 or " | " in text:
+            return False
+        name_part, function_part = (part.strip() for part in text.split(","))
+        name = clean_name(_TITLE_PREFIX.sub("", name_part))
+        if not (name and len(name.split()) >= 2 and 0 < len(function_part) <= 50):
+            return False
+        self.current = self.new(name, None, index)
+        self.current.function = function_part
+        self.current.role = _function_role(function_part) or self.role_ctx
+        return True
 
 
 _AUTHOR_LABEL = re.compile(

@@ -291,55 +291,63 @@ def _labelled_field(label: str) -> tuple[str | None, str | None]:
 def labelled_rows(lines: list[Line]) -> list[SignatureBlock]:
     """Rows labelled per party ('Naam werkgever | X', 'Handtekening werknemer:'), also
     with several parties side by side ('Naam werkgever: | X | Naam werknemer: | Y')."""
-    blocks: list[SignatureBlock] = []
-    parties: dict[str, Party] = {}
-    order: list[str] = []  # parties of a side-by-side row, by position
-    current: str | None = None
-    first = last = -1
-    has_sign_row = False
-
-    def flush() -> None:
-        nonlocal parties, order, current, first, has_sign_row
-        named = [p for p in parties.values() if p.cells.get("naam")]
-        if len(parties) >= 2 and named and has_sign_row:
-            blocks.append(_judge(list(parties.values()), first, last))
-        parties, order, current, first, has_sign_row = {}, [], None, -1, False
-
+    table = _LabelledTable()
     for index, line in enumerate(lines):
         cells = cells_of(line.text)
         if len(cells) == 1:
             cells = label_segments(line.text)  # "Naam werkgever: X Naam werknemer: Y"
         pairs = _pairs(cells)
-        if not pairs:
-            if parties and index - last > 3:
-                flush()
-            continue
+        roles_here = table.take(index, pairs) if pairs else []
+        if len(roles_here) >= 2:
+            table.order = roles_here
+        elif table.parties and not roles_here and index - table.last > 3:
+            table.flush()
+    table.flush()
+    return table.blocks
+
+
+@dataclass(slots=True)
+class _LabelledTable:
+    """The labelled rows read so far of one signature table (:func:`labelled_rows`)."""
+
+    blocks: list[SignatureBlock] = field(default_factory=list)
+    parties: dict[str, Party] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # parties of a side-by-side row
+    current: str | None = None
+    first: int = -1
+    last: int = -1
+    has_sign_row: bool = False
+
+    def flush(self) -> None:
+        """Judge the table read so far (two parties, a name, a signature row) and start
+        a new one."""
+        named = [p for p in self.parties.values() if p.cells.get("naam")]
+        if len(self.parties) >= 2 and named and self.has_sign_row:
+            self.blocks.append(_judge(list(self.parties.values()), self.first, self.last))
+        self.parties, self.order, self.current = {}, [], None
+        self.first, self.has_sign_row = -1, False
+
+    def take(self, index: int, pairs: list[tuple[str, str]]) -> list[str]:
+        """Fill in the (label, value) pairs of line ``index``; the parties it named."""
         roles_here: list[str] = []
         for position, (label, value) in enumerate(pairs):
             field_name, role = _labelled_field(label)
             if field_name is None:
                 continue
-            if role is None and len(pairs) > 1 and position < len(order):
-                role = order[position]
-            role = role or current
+            if role is None and len(pairs) > 1 and position < len(self.order):
+                role = self.order[position]
+            role = role or self.current
             if role is None:
                 continue
-            if role not in parties:
-                parties[role] = Party(role)
-            if field_name == "teken" or field_name == "datum":
-                has_sign_row = has_sign_row or field_name == "teken"
-            parties[role].cells[field_name] = _value(value)
+            party = self.parties.setdefault(role, Party(role))
+            self.has_sign_row = self.has_sign_row or field_name == "teken"
+            party.cells[field_name] = _value(value)
             roles_here.append(role)
-            current = role
-            if first < 0:
-                first = index
-            last = index
-        if len(roles_here) >= 2:
-            order = roles_here
-        elif parties and not roles_here and index - last > 3:
-            flush()
-    flush()
-    return blocks
+            self.current = role
+            if self.first < 0:
+                self.first = index
+            self.last = index
+        return roles_here
 
 
 def _pairs(cells: list[str]) -> list[tuple[str, str]]:
