@@ -270,30 +270,65 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
     peil = peildatum or date.today()
     ezd, gaps = split_waiting_time(case.eerste_ziektedag, case.herstel, case.verlof)
     done = {m: d for m, d in case.gedaan.items() if d <= peil} if case.gedaan else {}
-
-    day: Callable[[int], date]
-    after: Callable[[date, int], date]
-    if gaps:
-
-        def day(n: int) -> date:
-            return nth_sick_day(ezd, n, gaps)
-
-        def after(anchor: date, n: int) -> date:
-            return nth_sick_day(anchor, n, gaps) + _DAY
-
-    else:  # the common case, without the gap loop
-
-        def day(n: int) -> date:
-            return ezd + timedelta(days=n - 1)
-
-        def after(anchor: date, n: int) -> date:
-            return anchor + timedelta(days=n)
+    day, after = _counters(ezd, gaps)
 
     due: dict[MilestoneId, date] = {}
     notes: dict[MilestoneId, str] = {}
-    refs = REFERENCES
     na: set[MilestoneId] = set()
+    _first_year(case, ezd, peil, done, day, after, due, notes)
+    wia_end, refs = _end_of_waiting_time(case, day, due, notes)
+    opens = _pregnancy_and_iva(case, day, due, notes, na)
+    einde = case.einde_dienstverband
+    if (
+        einde is not None
+        and ezd <= einde < wia_end
+        and _ziek_uit_dienst(einde, ezd, gaps, due, notes, na)
+    ):
+        refs = {**refs, _EIND: REFERENCES[_RIV_ED]}
+    aow = case.effectieve_aow_datum
+    if aow is not None:
+        _aow_exclusions(aow, wia_end, due, notes, na)
 
+    return Timeline(
+        eerste_ziektedag=ezd,
+        peildatum=peil,
+        milestones=_milestones(peil, due, done, na, refs, notes, opens),
+        samengeteld=tuple(g for g in gaps if isinstance(g, HerstelPeriode)),
+        oorspronkelijke_eerste_ziektedag=(
+            None if ezd == case.eerste_ziektedag else case.eerste_ziektedag
+        ),
+        verlof=tuple(g for g in gaps if isinstance(g, VerlofPeriode)),
+    )
+
+
+def _counters(
+    ezd: date, gaps: Sequence[Periode]
+) -> tuple[Callable[[int], date], Callable[[date, int], date]]:
+    """``day(n)``: the n-th day of incapacity; ``after(anchor, n)``: the day after n days of
+    incapacity counted from ``anchor``. Without gaps, plain date arithmetic (the common
+    case, without the gap loop)."""
+    if not gaps:
+        return (
+            lambda n: ezd + timedelta(days=n - 1),
+            lambda anchor, n: anchor + timedelta(days=n),
+        )
+    return (
+        lambda n: nth_sick_day(ezd, n, gaps),
+        lambda anchor, n: nth_sick_day(anchor, n, gaps) + _DAY,
+    )
+
+
+def _first_year(
+    case: Case,
+    ezd: date,
+    peil: date,
+    done: dict[MilestoneId, date],
+    day: Callable[[int], date],
+    after: Callable[[date, int], date],
+    due: dict[MilestoneId, date],
+    notes: dict[MilestoneId, str],
+) -> None:
+    """The employer's deadlines of the first year: ziekmelding up to the 2e spoor."""
     due[_ZM] = after(ezd, ZIEKMELDING_DAYS)
     due[_PA] = after(ezd, PROBLEEMANALYSE_DAYS)
     # The plan follows the actual probleemanalyse (law: two weeks after it).
@@ -315,7 +350,17 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
     due[_EJE] = day(EERSTEJAARSEVALUATIE_DAY)
     due[_SP2] = after(done.get(_EJE, due[_EJE]), SPOOR2_AFTER_EJE_DAYS)
 
-    # The end of the waiting time, and the RIV and the application counted back from it.
+
+def _end_of_waiting_time(
+    case: Case,
+    day: Callable[[int], date],
+    due: dict[MilestoneId, date],
+    notes: dict[MilestoneId, str],
+) -> tuple[date, dict[MilestoneId, str]]:
+    """The end of the waiting time, and the UWV letter, the RIV and the application counted
+    back from it. Returns that end (without a loonsanctie) and the references, changed
+    where a verlenging or a loonsanctie applies."""
+    refs = REFERENCES
     wia_end = day(EINDE_WACHTTIJD_DAY)
     due[_BRIEF] = day(UWV_BRIEF_DAY)
     notes[_BRIEF] = "in de praktijk stuurt UWV de brief in week 88"
@@ -344,21 +389,36 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
     due[_WIA] = wia_end - WIA_BEFORE_END
     due[_END] = wia_end
     if case.loonsanctie_weken:
-        # WIA 25 lid 9: only the pay period grows; the RIV and the application belong to
-        # the waiting time before it. Lid 14: it ends six weeks after UWV finds the
-        # shortcoming repaired.
-        pay_end = wia_end + timedelta(weeks=case.loonsanctie_weken)
-        if case.loonsanctie_hersteld is not None:
-            pay_end = max(
-                wia_end, min(pay_end, case.loonsanctie_hersteld + LOONSANCTIE_AFTER_REPAIR)
-            )
-        due[_END] = pay_end
         refs = {**refs, _END: "Wet WIA art. 25 lid 9 en 14 (loonsanctie)"}
-        notes[_END] = (
-            f"loonsanctie: loondoorbetaling tot en met {format_nl(pay_end)}; RIV en "
-            f"WIA-aanvraag horen bij de wachttijd tot {format_nl(wia_end)}"
-        )
+        _loonsanctie(case, wia_end, due, notes)
+    return wia_end, refs
 
+
+def _loonsanctie(
+    case: Case, wia_end: date, due: dict[MilestoneId, date], notes: dict[MilestoneId, str]
+) -> None:
+    """WIA 25 lid 9: only the pay period grows; the RIV and the application belong to the
+    waiting time before it. Lid 14: it ends six weeks after UWV finds the shortcoming
+    repaired."""
+    pay_end = wia_end + timedelta(weeks=case.loonsanctie_weken)
+    if case.loonsanctie_hersteld is not None:
+        pay_end = max(wia_end, min(pay_end, case.loonsanctie_hersteld + LOONSANCTIE_AFTER_REPAIR))
+    due[_END] = pay_end
+    notes[_END] = (
+        f"loonsanctie: loondoorbetaling tot en met {format_nl(pay_end)}; RIV en "
+        f"WIA-aanvraag horen bij de wachttijd tot {format_nl(wia_end)}"
+    )
+
+
+def _pregnancy_and_iva(
+    case: Case,
+    day: Callable[[int], date],
+    due: dict[MilestoneId, date],
+    notes: dict[MilestoneId, str],
+    na: set[MilestoneId],
+) -> date | None:
+    """The ZW 38a report for sickness due to pregnancy, and the IVA request's window.
+    Returns the first day of that window (None without IVA)."""
     if case.zwanger:
         # ZW 38a: report sickness due to pregnancy or childbirth within six weeks; the
         # 42e-weeksmelding does not apply (ZW 38 lid 4).
@@ -368,27 +428,27 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
             "geen 42e-weeksmelding bij ziekte door zwangerschap of bevalling "
             "(Ziektewet art. 38 lid 4); meld binnen zes weken (art. 38a)"
         )
-    opens: date | None = None
-    if case.iva:
-        opens = day(IVA_OPENS_DAY)
-        due[_IVA] = day(IVA_LAST_DAY)
-        notes[_IVA] = (
-            "de verkorte wachttijd (13 tot 78 weken) eindigt minstens 10 weken na de "
-            "aanvraag; geen RIV-toets"
-        )
+    if not case.iva:
+        return None
+    due[_IVA] = day(IVA_LAST_DAY)
+    notes[_IVA] = (
+        "de verkorte wachttijd (13 tot 78 weken) eindigt minstens 10 weken na de "
+        "aanvraag; geen RIV-toets"
+    )
+    return day(IVA_OPENS_DAY)
 
-    einde = case.einde_dienstverband
-    if (
-        einde is not None
-        and ezd <= einde < wia_end
-        and _ziek_uit_dienst(einde, ezd, gaps, due, notes, na)
-    ):
-        refs = {**refs, _EIND: REFERENCES[_RIV_ED]}
 
-    aow = case.effectieve_aow_datum
-    if aow is not None:
-        _aow_exclusions(aow, wia_end, due, notes, na)
-
+def _milestones(
+    peil: date,
+    due: dict[MilestoneId, date],
+    done: dict[MilestoneId, date],
+    na: set[MilestoneId],
+    refs: dict[MilestoneId, str],
+    notes: dict[MilestoneId, str],
+    opens: date | None,
+) -> tuple[Milestone, ...]:
+    """Every milestone that has a due date, in the order of :class:`MilestoneId`, with its
+    status at ``peil``."""
     milestones = []
     for m in _ALL:
         when = due.get(m)
@@ -408,17 +468,7 @@ def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:
                 m, when, status, refs[m], finished, notes.get(m), opens if m is _IVA else None
             )
         )
-
-    return Timeline(
-        eerste_ziektedag=ezd,
-        peildatum=peil,
-        milestones=tuple(milestones),
-        samengeteld=tuple(g for g in gaps if isinstance(g, HerstelPeriode)),
-        oorspronkelijke_eerste_ziektedag=(
-            None if ezd == case.eerste_ziektedag else case.eerste_ziektedag
-        ),
-        verlof=tuple(g for g in gaps if isinstance(g, VerlofPeriode)),
-    )
+    return tuple(milestones)
 
 
 def _ziek_uit_dienst(
