@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install system-check demo test test-fast lint bench clean
+.PHONY: install system-check demo test test-fast lint docs bench clean
 
 install: $(STAMP) system-check
 
@@ -30,9 +30,13 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check toolkit tests benchmarks
-	$(BIN)/ruff format --check toolkit tests benchmarks
+	$(BIN)/ruff check toolkit tests benchmarks docs
+	$(BIN)/ruff format --check toolkit tests benchmarks docs
 	$(BIN)/mypy
+
+# the API reference from the docstrings (pdoc) in out/docs/; fails on any pdoc warning
+docs: $(STAMP)
+	$(BIN)/python docs/build_api.py out/docs
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

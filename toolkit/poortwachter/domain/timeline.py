@@ -21,7 +21,9 @@ The rules that move dates (samentelling, pregnancy leave, verlenging, loonsancti
 ziek uit dienst, IVA) are described where they are applied below and in DOMAIN.md.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: a NamedTuple's generated ``__new__`` lives
+# in no module, so string annotations on Milestone could not be resolved by tools that read
+# them (pdoc's API reference, typing.get_type_hints on Milestone.__new__).
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
