@@ -17,6 +17,7 @@ class InputError(PoortwachterError):
     """Input that cannot be used. Holds every problem found, each one Dutch sentence."""
 
     def __init__(self, problems: str | Iterable[str]) -> None:
+        """``problems``: one Dutch sentence or several; ``ValueError`` when there are none."""
         self.problems: list[str] = [problems] if isinstance(problems, str) else list(problems)
         if not self.problems:
             raise ValueError("InputError needs at least one problem")
@@ -42,6 +43,8 @@ class Location:
         column: str | None = None,
         field: str | None = None,
     ) -> None:
+        """Each part is optional: the file's ``path``, the ``sheet``, the ``row`` number, the
+        ``column`` as the user sees it (``C`` in XLSX, ``3`` in CSV) and the ``field`` name."""
         self.path = path
         self.sheet = sheet
         self.row = row

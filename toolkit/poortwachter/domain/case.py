@@ -20,6 +20,9 @@ from poortwachter.domain.vocabulary import MilestoneId
 
 @dataclass(frozen=True, slots=True)
 class Werknemer:
+    """The employee: name, BSN, date of birth (gives the AOW date when no ``aow_datum``
+    is set) and job title."""
+
     naam: str
     bsn: str | None = None
     geboortedatum: date | None = None
@@ -28,6 +31,8 @@ class Werknemer:
 
 @dataclass(frozen=True, slots=True)
 class Werkgever:
+    """The employer: name and KvK number."""
+
     naam: str
     kvk: str | None = None
 
@@ -50,6 +55,7 @@ class Periode:
 
     @property
     def dagen(self) -> int:
+        """The number of days, the first and the last included."""
         return (self.eind - self.start).days + 1
 
 
@@ -158,6 +164,8 @@ class Case:
     evaluaties: tuple[date, ...] = ()
 
     def __post_init__(self) -> None:
+        """Check the facts together (raises ``ValueError`` with every problem, in Dutch, joined
+        by ``; ``) and normalise them: periods sorted by start, ``gedaan`` read-only."""
         problems = (
             herstel_problems(self.eerste_ziektedag, list(self.herstel), self.verlof)
             if self.herstel or self.verlof

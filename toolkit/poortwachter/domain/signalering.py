@@ -21,6 +21,9 @@ _OVERDUE, _DUE, _DONE_LATE = MilestoneStatus.OVERDUE, MilestoneStatus.DUE, Miles
 
 @dataclass(frozen=True, slots=True)
 class Signal:
+    """What the signalering says about one case at the peildatum: the milestones that are
+    overdue, due within the horizon, and done after their due date."""
+
     case: Case
     timeline: Timeline
     overdue: tuple[Milestone, ...]
@@ -36,6 +39,8 @@ class Signal:
 
 
 def signal_for(case: Case, peildatum: date, horizon_days: int = DEFAULT_HORIZON_DAYS) -> Signal:
+    """The :class:`Signal` of ``case`` at ``peildatum``; "due soon" is due within
+    ``horizon_days`` after it."""
     tl = compute_timeline(case, peildatum)
     limit = peildatum + timedelta(days=horizon_days)
     overdue = tuple(m for m in tl.milestones if m.status is _OVERDUE)

@@ -139,6 +139,7 @@ class Milestone(NamedTuple):
     opens: date | None = None
 
     def to_dict(self) -> dict[str, object]:
+        """This milestone in the timeline JSON (``opens``, ``done`` and ``note`` only when set)."""
         out: dict[str, object] = {
             "id": self.id.value,
             "due": self.due.isoformat(),
@@ -162,6 +163,9 @@ def _periods(items: Sequence[Periode]) -> list[dict[str, object]]:
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
+    """The milestones of one case at a peildatum, in the order of :class:`MilestoneId`, as
+    :func:`compute_timeline` returns them."""
+
     #: first sick day of the current waiting time (after a long gap: the new one)
     eerste_ziektedag: date
     peildatum: date

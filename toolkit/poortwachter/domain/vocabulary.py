@@ -10,6 +10,10 @@ from enum import StrEnum
 
 
 class DocumentKind(StrEnum):
+    """The kinds of document in a re-integration dossier (DOMAIN.md): what the auditor
+    classifies a document or part as, and what a checklist rule is about; ``other`` when
+    none fits."""
+
     ZIEKMELDING = "ziekmelding"
     PROBLEEMANALYSE = "probleemanalyse"
     BIJSTELLING_PROBLEEMANALYSE = "bijstelling_probleemanalyse"
@@ -44,12 +48,19 @@ class FormId(StrEnum):
 
 
 class Severity(StrEnum):
+    """How serious an audit finding is (DESIGN.md): ``blocker`` (UWV will reject or
+    sanction), ``warning`` (likely questioned), ``info`` (advice)."""
+
     BLOCKER = "blocker"
     WARNING = "warning"
     INFO = "info"
 
 
 class Category(StrEnum):
+    """What kind of gap an audit finding reports (DESIGN.md): a document missing, late,
+    unsigned, incomplete or outdated, an evaluation interval too long, facts that contradict
+    each other, a file that cannot be read, or a privacy problem (medical details)."""
+
     MISSING = "missing"
     LATE = "late"
     UNSIGNED = "unsigned"

@@ -22,6 +22,7 @@ def _holidays_of(year: int) -> frozenset[date]:
 
 
 def is_working_day(day: date) -> bool:
+    """True on a Dutch working day: Monday to Friday and not a public holiday."""
     return day.weekday() < 5 and day not in _holidays_of(day.year)
 
 

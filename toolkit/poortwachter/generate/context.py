@@ -48,6 +48,8 @@ class Fields(dict[str, Any]):
     __slots__ = ("_pw_path",)
 
     def __init__(self, path: str, items: Mapping[str, Any]) -> None:
+        """``path``: where the group sits in the form data (``werknemer``), for messages about
+        its fields; ``items``: the fields."""
         super().__init__(items)
         self._pw_path = path
 

@@ -91,12 +91,16 @@ class ZipBuilder:
     """
 
     def __init__(self, members: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+        """``members``: every member of the template in its order, with its bytes; each is
+        compressed here, once."""
         self._entries = [
             _Entry(info.filename.encode("utf-8"), _dos_time(info.date_time), blob)
             for info, blob in members
         ]
 
     def build(self, replaced: Mapping[str, bytes]) -> bytes:
+        """The bytes of the zip: every member as loaded, except those named in ``replaced``
+        (member name → new content), which are compressed now."""
         out = io.BytesIO()
         central = io.BytesIO()
         for entry in self._entries:
@@ -127,6 +131,10 @@ class CompiledDocx:
     """A DOCX template parsed and compiled once, rendered many times."""
 
     def __init__(self, path: Path) -> None:
+        """Load, check and compile the template at ``path``. Raises
+        :class:`~poortwachter.errors.InputError` when it is too large, not a sound zip, refers
+        to external content (which Word would fetch), is no usable Word file or holds broken
+        Jinja code (the message names the part and line)."""
         from docxtpl import DocxTemplate  # imported here: python-docx is slow to import
 
         self.name = path.name

@@ -56,6 +56,7 @@ class LintProblem:
     message: str
 
     def describe(self) -> str:
+        """``template: message``, as the linter prints it."""
         return f"{self.template}: {self.message}"
 
 
@@ -117,6 +118,7 @@ def _normal(path: str) -> str:
 
 
 def variable_problems(name: str, spec: FormSpec, used: set[str]) -> list[LintProblem]:
+    """The fields the template ``name`` uses (``used``) that form ``spec`` does not have."""
     known = _known(spec)
     problems = []
     for path in sorted(_normal(p) for p in used):
@@ -135,6 +137,7 @@ def variable_problems(name: str, spec: FormSpec, used: set[str]) -> list[LintPro
 
 
 def unused_required(name: str, spec: FormSpec, used: set[str]) -> list[LintProblem]:
+    """The required fields of form ``spec`` that template ``name`` never uses."""
     seen = {_normal(p) for p in used}
     problems = []
     for path, required in schema_paths(spec.schema).items():
@@ -175,6 +178,9 @@ def split_tags(part: str, xml: str) -> list[str]:
 
 
 def lint_docx(path: Path, spec: FormSpec) -> list[LintProblem]:
+    """Every problem of the DOCX template at ``path`` for form ``spec``: too large, a broken
+    or dangerous zip, external references, Jinja tags split over Word runs, Jinja syntax
+    errors, unknown fields and required fields not used. Empty when it is sound."""
     from docxtpl import DocxTemplate
 
     name = str(path)
@@ -229,6 +235,9 @@ def included_problems(name: str, ast: nodes.Template, roots: Sequence[Path]) -> 
 
 
 def lint_html(path: Path, spec: FormSpec, roots: Sequence[Path] = ()) -> list[LintProblem]:
+    """Every problem of the HTML template at ``path`` for form ``spec``: Jinja syntax errors,
+    not UTF-8, includes from outside ``roots`` (default: its own folder) or missing,
+    unknown fields and required fields not used. Empty when it is sound."""
     name = str(path)
     env = make_environment()
     try:

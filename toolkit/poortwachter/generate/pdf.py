@@ -101,6 +101,9 @@ class PdfRenderer:
     """Compiled HTML templates, one parsed stylesheet and font config for one template set."""
 
     def __init__(self, templates_dir: Path | None = None) -> None:
+        """Templates from ``templates_dir`` first, then the bundled ones. Raises
+        :class:`~poortwachter.errors.InputError` when the stylesheet is missing, too large or
+        holds a too large ``data:`` URL."""
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -130,6 +133,8 @@ class PdfRenderer:
         self._lock = threading.Lock()
 
     def template(self, name: str) -> Template:
+        """The compiled template ``name`` (compiled on first use); raises
+        :class:`~poortwachter.errors.InputError` when it cannot be loaded or compiled."""
         found = self._templates.get(name)
         if found is None:
             try:
@@ -140,6 +145,7 @@ class PdfRenderer:
         return found
 
     def html(self, name: str, context: Mapping[str, Any]) -> str:
+        """The HTML of template ``name`` filled with ``context``, within the render limits."""
         return render_limited(self.template(name), context, name)
 
     def render(self, name: str, context: Mapping[str, Any]) -> bytes:

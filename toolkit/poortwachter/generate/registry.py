@@ -25,10 +25,12 @@ class FormSpec:
 
     @property
     def docx_template(self) -> str:
+        """The file name of the form's DOCX template."""
         return f"{self.id.value}.docx"
 
     @property
     def html_template(self) -> str:
+        """The file name of the form's HTML template (for the PDF)."""
         return f"{self.id.value}.html"
 
 

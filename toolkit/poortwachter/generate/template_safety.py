@@ -91,11 +91,15 @@ class ConfinedLoader(BaseLoader):
     """Templates from the first root that has them, never from outside the roots."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
+        """``roots``: the template folders, searched in this order."""
         self.roots = [Path(r).resolve() for r in roots]
 
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        """Jinja's loader protocol: source, file name and an up-to-date check of ``template``.
+        Raises ``TemplateLimit`` when the file lies outside its root (a symlink) or is too
+        large, ``TemplateNotFound`` when no root has it or the name holds ``..``."""
         pieces = split_template_path(template)  # refuses '..'
         for root in self.roots:
             candidate = root.joinpath(*pieces)
@@ -113,6 +117,7 @@ class ConfinedLoader(BaseLoader):
         raise TemplateNotFound(template)
 
     def list_templates(self) -> list[str]:
+        """The names of the HTML templates in all roots."""
         return sorted({p.name for root in self.roots for p in root.glob("*.html")})
 
 
@@ -134,6 +139,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """``*`` and ``**`` as usual, unless the result would be too large (``TemplateLimit``)."""
         _check_deadline()
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
@@ -149,14 +155,17 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """A call, after checking the render deadline."""
         _check_deadline()
         return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        """An attribute lookup, after checking the render deadline."""
         _check_deadline()
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        """An item lookup, after checking the render deadline."""
         _check_deadline()
         return super().getitem(obj, argument)
 

@@ -84,6 +84,8 @@ def check_pattern(pattern: str) -> None:
 
 
 def name_values(spec: FormSpec, doc: Mapping[str, Any], row: int | None = None) -> dict[str, str]:
+    """The values of the name pattern's fields for one document: werknemer (its name),
+    form, datum (the formulierdatum), dossier and rij (the spreadsheet row, in a batch)."""
     datum = doc.get("formulierdatum")
     return {
         "werknemer": str((doc.get("werknemer") or {}).get("naam") or "werknemer"),
@@ -112,6 +114,8 @@ def target_path(out_dir: Path, stem: str, fmt: OutputFormat) -> Path:
 
 
 def prepare_out_dir(out_dir: str | Path) -> Path:
+    """Create the output folder ``out_dir`` when needed and return it; raises
+    :class:`~poortwachter.errors.InputError` when it is no folder or cannot be made."""
     path = Path(out_dir)
     try:
         path.mkdir(parents=True, exist_ok=True)

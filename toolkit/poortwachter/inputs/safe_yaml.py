@@ -20,6 +20,7 @@ class DocumentError(ValueError):
     """The text cannot be used; ``line`` (1-based) when known, the reason in Dutch."""
 
     def __init__(self, reason: str, line: int | None = None) -> None:
+        """``reason``: the Dutch reason; ``line``: the 1-based line, when known."""
         super().__init__(reason)
         self.reason = reason
         self.line = line

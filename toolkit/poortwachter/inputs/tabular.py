@@ -34,6 +34,7 @@ _DELIMITERS = (";", ",", "\t", "|")
 
 
 def normalise_header(name: Any) -> str:
+    """A header as it is compared: trimmed, lower case, runs of spaces and hyphens as one ``_``."""
     return "_".join(str(name).strip().lower().replace("-", " ").split())
 
 
@@ -64,9 +65,11 @@ class Table:
         return _where(self.path, self.sheet)
 
     def no_cases_error(self) -> InputError:
+        """The error for a table with a header but no rows of cases."""
         return InputError(f"{self.where}: er staan geen zaken onder de kolomnamen")
 
     def location(self, row: int, column: str | None = None) -> Location:
+        """Where ``row`` (and the cell of ``column``, a normalised header) is, for messages."""
         return Location(
             self.path,
             sheet=self.sheet,
@@ -76,6 +79,7 @@ class Table:
         )
 
     def iter_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The rows as (row number in the file, values by normalised header)."""
         return iter(self.rows)
 
     def resolve_columns(self, aliases: Mapping[str, str]) -> dict[str, str]:
@@ -103,11 +107,17 @@ class Table:
 
 @dataclass(frozen=True)
 class Limits:
+    """Limits on a spreadsheet that is read (defaults in SECURITY.md): its size in bytes, its
+    number of rows (the header not counted) and of columns."""
+
     max_bytes: int = DEFAULT_MAX_BYTES
     max_rows: int = DEFAULT_MAX_ROWS
     max_columns: int = DEFAULT_MAX_COLUMNS
 
     def check_extent(self, name: str, rows: int, columns: int) -> None:
+        """Raise :class:`~poortwachter.errors.InputError` when sheet ``name`` (its used range:
+        ``rows`` including the header, ``columns``) goes over the limits, or holds more than
+        :data:`MAX_CELLS` cells."""
         problems = []
         if rows > self.max_rows + 1:  # + the header row
             problems.append(

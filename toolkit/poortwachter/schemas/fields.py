@@ -33,6 +33,7 @@ def to_date(value: Any) -> date:
 
 
 def to_optional_date(value: Any) -> date | None:
+    """Like :func:`to_date`, but a blank value gives ``None``."""
     return None if is_blank(value) else to_date(value)
 
 
@@ -56,6 +57,8 @@ def to_bsn(value: Any) -> str:
 
 
 def to_kvk(value: Any) -> str:
+    """A KvK number as its 8 digits (spaces removed, a number from Excel taken as is);
+    ``ValueError`` when it has not 8 digits."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = re.sub(r"\s", "", str(value))
@@ -69,6 +72,8 @@ _FALSE = {"nee", "n", "no", "false", "onwaar", "0", ""}
 
 
 def to_bool(value: Any) -> bool:
+    """Ja/nee: a bool, 0/1, or text such as ja, j, yes, waar, x and nee, n, no, onwaar (any
+    case); an empty cell or ``None`` is ``False``; ``ValueError`` for anything else."""
     if isinstance(value, bool):
         return value
     if value is None:
@@ -84,6 +89,8 @@ def to_bool(value: Any) -> bool:
 
 
 def to_int(value: Any) -> int:
+    """A whole number: an int, a float without fraction, or text of digits; ``ValueError``
+    for anything else (a bool too)."""
     if isinstance(value, bool):
         raise ValueError(f"'{value}' is geen geheel getal")
     if isinstance(value, int):
@@ -97,12 +104,14 @@ def to_int(value: Any) -> int:
 
 
 def to_text(value: Any) -> str:
+    """Text, trimmed; a whole float (as Excel gives numbers) without its ``.0``."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
 
 
 def is_blank(value: Any) -> bool:
+    """True for ``None`` and for text that is empty or only whitespace."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -131,14 +140,17 @@ def to_period_list(value: Any, what: str = "herstelperiode") -> list[dict[str, d
 
 
 def to_herstel_list(value: Any) -> list[dict[str, date]]:
+    """Recovery periods (see :func:`to_period_list`)."""
     return to_period_list(value, "herstelperiode")
 
 
 def to_verlof_list(value: Any) -> list[dict[str, date]]:
+    """Leave periods (see :func:`to_period_list`)."""
     return to_period_list(value, "verlofperiode")
 
 
 def to_int_list(value: Any) -> list[int]:
+    """Whole numbers from a number, a list, or cell text separated by ``;`` or newlines."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return [to_int(value)]
     if isinstance(value, list | tuple):
@@ -147,6 +159,7 @@ def to_int_list(value: Any) -> list[int]:
 
 
 def to_date_list(value: Any) -> list[date]:
+    """Dates from a date, a list, or cell text separated by ``;`` or newlines."""
     if isinstance(value, date):
         return [to_date(value)]
     if isinstance(value, list | tuple):
@@ -155,6 +168,7 @@ def to_date_list(value: Any) -> list[date]:
 
 
 def blank_to_none(value: Any) -> Any:
+    """``None`` for a blank value (see :func:`is_blank`), else the value unchanged."""
     return None if is_blank(value) else value
 
 

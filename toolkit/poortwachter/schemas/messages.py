@@ -33,6 +33,9 @@ _TYPE_NAMES = {
 
 
 class DutchErrorHandler(errors.BasicErrorHandler):  # type: ignore[misc]
+    """A cerberus error handler that words each problem as one Dutch sentence (type names
+    and allowed values in Dutch; a coercer's own ``ValueError`` reason as it is)."""
+
     messages: ClassVar[dict[int, str]] = {**errors.BasicErrorHandler.messages, **_DUTCH}
 
     def _format_message(self, field: Any, error: Any) -> str:
