@@ -44,6 +44,10 @@ _CONTINUATION = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Classification:
+    """What a document (or a part of a merged file) is: its kind, how strongly the deciding
+    line scored, that line and its index, other kinds the same title names, and for
+    ``other`` the sub-kind when known."""
+
     kind: DocumentKind
     score: float
     line: str  # the line that decided, as written
@@ -161,6 +165,8 @@ def line_title(raw: str, previous: str = "") -> Classification | None:
 
 
 def filename_hint(path: str) -> DocumentKind | None:
+    """The kind whose file-name pattern (``titels.yaml``) matches most of the file name of
+    ``path``, or ``None``: a weak hint, used when the content decides nothing."""
     stem = normalise(PurePath(path).stem.replace("_", " "))
     best: tuple[DocumentKind, int] | None = None
     for kind, spec in title_patterns().items():

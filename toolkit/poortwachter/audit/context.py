@@ -14,6 +14,10 @@ from poortwachter.domain.vocabulary import DocumentKind, MilestoneId
 
 @dataclass(slots=True)
 class AuditContext:
+    """What every check sees: the documents, the peildatum, the eerste ziektedag (and where
+    it came from), the timeline computed from it, the employee's name and BSN, and the
+    timeline facts the documents state."""
+
     documents: list[Document]
     peildatum: date
     eerste_ziektedag: date | None
@@ -27,6 +31,8 @@ class AuditContext:
     facts: list[Fact] = field(default_factory=list)
 
     def of_kind(self, kinds: Iterable[DocumentKind | str]) -> list[Document]:
+        """The readable documents of any of ``kinds``, also those that are one of them as a
+        second part (``also_kinds``)."""
         wanted = {DocumentKind(k) for k in kinds}
         return [
             d
@@ -36,6 +42,7 @@ class AuditContext:
 
     @property
     def unreadable(self) -> list[Document]:
+        """The documents that could not be read."""
         return [d for d in self.documents if not d.readable]
 
     def due(self, milestone: MilestoneId | str) -> date | None:

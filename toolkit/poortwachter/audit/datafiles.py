@@ -63,6 +63,9 @@ def other_title_patterns() -> dict[str, KindPatterns]:
 
 @dataclass(frozen=True, slots=True)
 class SectionPatterns:
+    """How a section is found (``secties.yaml``): words a page must contain first, the
+    patterns on normalised text, and whether they find a label whose value must be filled in."""
+
     words: tuple[str, ...]  # a page must contain one of these before the patterns are tried
     patterns: tuple[re.Pattern[str], ...]
     #: the patterns find a label whose value must be filled in ("Visie werknemer: ...")
@@ -105,6 +108,7 @@ def medical_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def medical_pattern() -> re.Pattern[str]:
+    """One regex of all medical terms, longest first, as whole words (group 1: the term)."""
     terms = sorted(set(medical_terms()), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
 
@@ -121,6 +125,8 @@ class Unfilled:
 
 @lru_cache(maxsize=1)
 def unfilled() -> Unfilled:
+    """The values, placeholder texts and check-box glyphs of ``niet_ingevuld.yaml``
+    (normalised), read once."""
     from poortwachter.audit.textnorm import normalise
 
     raw = _load_yaml("niet_ingevuld.yaml")

@@ -45,6 +45,8 @@ MAX_YEAR = 2100
 
 @dataclass(frozen=True, slots=True)
 class DateHit:
+    """A date found in a text, with the start and end offset of its match."""
+
     value: date
     start: int
     end: int
@@ -98,5 +100,6 @@ def _find_dates(text: str) -> tuple[DateHit, ...]:
 
 
 def first_date(text: str) -> date | None:
+    """The first date in ``text`` (see :func:`find_dates`), or ``None``."""
     hits = find_dates(text)
     return hits[0].value if hits else None

@@ -42,6 +42,10 @@ _PART_ORDER = {kind: n for n, (_label, kinds) in enumerate(RIV_PARTS) for kind i
 
 @dataclass(slots=True)
 class AuditResult:
+    """The audit of one dossier: its documents (parts of merged files each listed), the
+    findings of the checklist's rules, the timeline facts used and the summary;
+    ``to_dict()`` is the audit JSON of DESIGN.md."""
+
     dossier_path: str
     checklist: Checklist
     peildatum: date
@@ -57,6 +61,7 @@ class AuditResult:
     facts: list[Fact] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
+        """The number of findings of exactly this ``severity``."""
         return sum(1 for f in self.findings if f.severity is severity)
 
     @property
@@ -73,6 +78,8 @@ class AuditResult:
 
     @property
     def summary(self) -> dict[str, object]:
+        """The counts per severity and ``ready_for_submission`` (with ``not_ready_because``
+        when there are reasons besides blocking findings), as in the audit JSON."""
         out: dict[str, object] = {
             "blocker": self.count(Severity.BLOCKER),
             "warning": self.count(Severity.WARNING),

@@ -98,6 +98,8 @@ def _has_value(norm_lines: list[str], raw_lines: list[str], index: int, end: int
 
 
 def extract_medical_terms(doc: Document) -> list[FoundValue]:
+    """Medical terms (``medische_termen.txt``) in the text of ``doc``, each with its page;
+    the excerpt is the term alone, so no medical context reaches the report."""
     pattern = medical_pattern()
     single, multi = medical_words()
     found: list[FoundValue] = []
@@ -116,6 +118,8 @@ def extract_medical_terms(doc: Document) -> list[FoundValue]:
 
 
 def extract_activity_dates(lines: list[Line]) -> list[tuple[date, str]]:
+    """The activity log's rows: for each line with a date, its first date and the line
+    (at most 200 characters)."""
     rows: list[tuple[date, str]] = []
     for line in lines:
         hits = find_dates(line.text)

@@ -29,6 +29,7 @@ class Fact:
     evidence: Evidence
 
     def to_dict(self) -> dict[str, object]:
+        """This fact in the audit JSON: the kind, its evidence, and date, end and weeks when set."""
         out: dict[str, object] = {"fact": self.kind, "evidence": self.evidence.to_dict()}
         if self.start is not None:
             out["date"] = self.start.isoformat()

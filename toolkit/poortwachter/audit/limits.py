@@ -9,6 +9,9 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """Limits every reader respects (defaults in SECURITY.md): file size, pages, time and
+    characters per file, rows per sheet, files per dossier, and OCR's pages and time."""
+
     #: files larger than this are not read at all
     read_bytes: int = 60 * MB
     #: pages read per PDF; the rest is ignored (and said so)

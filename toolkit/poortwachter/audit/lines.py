@@ -13,6 +13,8 @@ from poortwachter.audit.textnorm import normalise
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """A line of text with the page of the file it stands on (1-based)."""
+
     page: int  # page number in the file (1-based)
     text: str
 
@@ -73,6 +75,8 @@ def _join_split_dates(lines: list[Line]) -> list[Line]:
 
 
 def doc_lines(doc: Document) -> list[Line]:
+    """The non-empty lines of ``doc`` with their page numbers, with dates wrapped over two
+    lines joined and lone labels joined to the value on the next line."""
     out: list[Line] = []
     for offset, page in enumerate(doc.pages):
         for raw in page.split("\n"):

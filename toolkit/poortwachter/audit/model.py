@@ -19,6 +19,8 @@ class Signer:
     line: int | None = None  # index of the text line where the block starts
 
     def to_dict(self) -> dict[str, object]:
+        """This signer in the audit JSON: name and function (empty when unknown), role and date
+        when known."""
         out: dict[str, object] = {"name": self.name or "", "function": self.function or ""}
         if self.role:
             out["role"] = self.role
@@ -89,14 +91,17 @@ class Document:
 
     @property
     def text(self) -> str:
+        """The text of all pages, one page after the other."""
         return "\n".join(self.pages)
 
     @property
     def last_page(self) -> int:
+        """The last page of this document (or part) in its file."""
         return self.first_page + max(self.page_count, 1) - 1
 
     @property
     def page_range(self) -> str:
+        """The pages in its file, ``3`` or ``3-5``."""
         if self.page_count <= 1:
             return str(self.first_page)
         return f"{self.first_page}-{self.last_page}"
@@ -120,11 +125,14 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Where a finding comes from: the file, the page when known, and a short excerpt."""
+
     path: str
     page: int | None = None
     excerpt: str = ""
 
     def to_dict(self) -> dict[str, object]:
+        """This evidence in the audit JSON (``page`` only when known)."""
         out: dict[str, object] = {"path": self.path, "excerpt": self.excerpt}
         if self.page is not None:
             out["page"] = self.page
@@ -133,6 +141,9 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One gap the audit found: the rule, its severity and category, the kind of document
+    it is about, the Dutch message, the legal or practice reference and the evidence."""
+
     rule: str
     severity: Severity
     category: Category
@@ -142,6 +153,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
+        """This finding in the audit JSON of DESIGN.md."""
         return {
             "rule": self.rule,
             "severity": self.severity.value,

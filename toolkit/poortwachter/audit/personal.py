@@ -39,6 +39,8 @@ _EZD_LABEL = re.compile(
 
 
 def extract_bsn(lines: list[Line]) -> list[FoundValue]:
+    """The BSNs after a BSN label (BSN, burgerservicenummer, sofinummer), on the same line or
+    the next; a number that fails the 11-test is kept as ``ongeldig:DIGITS``."""
     found: list[FoundValue] = []
     for index, line in enumerate(lines):
         lowered = line.text.lower()
@@ -119,6 +121,9 @@ _RENEWED = re.compile(r"\b(opnieuw|weer|wederom|nogmaals)\s*$")
 
 
 def extract_eerste_ziektedag(lines: list[Line]) -> list[FoundValue]:
+    """The eerste ziektedag after one of its labels ("eerste ziektedag", "ziek sinds",
+    "datum ziekmelding", ...), on the same line or the next, as ISO dates with the line as
+    excerpt; "opnieuw ziek gemeld op" is renewed sickness and does not count."""
     found: list[FoundValue] = []
     for index, line in enumerate(lines):
         norm_line = line.text
