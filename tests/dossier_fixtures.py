@@ -1089,6 +1089,99 @@ CASES += [
 ]
 
 
+def _with_docx(drop: Sequence[str], name: str, blocks: list[Block]) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        base(folder, drop)
+        write_docx(folder / name, blocks)
+
+    return build
+
+
+def riv_form_blocks(title: str) -> list[Block]:
+    """Part 1 of the RIV as a casemanager fills it in a word processor: headed groups of
+    labelled rows and the enclosed parts with their dates."""
+    return [
+        ("h", title),
+        ("h", "Gegevens werknemer", 2),
+        ("table", [["Naam", NAAM], ["BSN", BSN], ["Geboortedatum", "14-05-1979"]]),
+        ("h", "Gegevens werkgever", 2),
+        (
+            "table",
+            [
+                ["Naam", MS.WERKGEVER],
+                ["Loonheffingennummer", "123456789L01"],
+                ["Contactpersoon", "Piet de Vries (HR-manager), 030 123 45 67"],
+            ],
+        ),
+        "Bedrijfsarts: A. Bakker, Arbodienst Utrecht.",
+        f"Functie: timmerman, 38 uur per week. Eerste ziektedag: {dmy(EZD)}.",
+        (
+            "table",
+            [
+                ["Onderdeel", "Datum"],
+                ["Probleemanalyse", dmy(date(2026, 2, 5))],
+                ["Plan van aanpak", dmy(PVA)],
+                ["Eerstejaarsevaluatie", dmy(EJE)],
+                ["Eindevaluatie", dmy(EIND)],
+                ["Oordeel werknemer", dmy(OW)],
+            ],
+        ),
+        f"Datum: {dmy(date(2027, 9, 24))}",
+        "Piet de Vries, HR-manager",
+    ]
+
+
+CASES += [
+    # ---------------------------------------------------------------- RIV form (issue 10)
+    Case("zonder_riv_formulier", "riv", lambda folder: base(folder, ["00_"]), ("ADM-003",)),
+    Case(
+        "riv_formulier_docx",
+        "riv",
+        _replace(
+            "00_",
+            "riv_jansen.docx",
+            lambda p: write_docx(p, riv_form_blocks("Re-integratieverslag (RIV)")),
+        ),
+        kinds=(("riv_jansen.docx", "riv_formulier"),),
+    ),
+    Case(
+        "riv_formulier_reportlab",
+        "riv",
+        _replace(
+            "00_",
+            "RIV deel 1.pdf",
+            lambda p: write_reportlab(p, riv_form_blocks("Re-integratieverslag")),
+        ),
+        kinds=(("RIV deel 1.pdf", "riv_formulier"),),
+    ),
+    # the form lists the eindevaluatie and the oordeel werknemer, but they are not there:
+    # an entry in the list of enclosed parts is not the part
+    Case(
+        "riv_formulier_noemt_ontbrekende_delen",
+        "riv",
+        _with_docx(
+            ["00_", "08_", "09_"],
+            "riv_jansen.docx",
+            riv_form_blocks("Re-integratieverslag"),
+        ),
+        ("EIND-001", "OW-001"),
+    ),
+    # extended by UWV: the RIV is not due yet, so no RIV form is needed yet
+    Case(
+        "verlenging_zonder_riv_formulier",
+        "riv",
+        _with_extra(
+            ["00_", "08_", "09_"],
+            "10_uwv_besluit.pdf",
+            uwv_letter(
+                "Besluit verlenging loondoorbetalingsperiode",
+                "Wij verlengen de loondoorbetaling tot en met 29 december 2028.",
+            ),
+        ),
+    ),
+]
+
+
 def build_case(case: Case, root: Path) -> Path:
     folder = root / case.name
     case.build(folder)

@@ -191,18 +191,26 @@ def test_merged_pdf_parts_start_mid_page_and_share_their_page(tmp_path: Path) ->
     parts = [d for d in result.documents if d.path == "dossier.pdf"]
     kinds = [d.kind.value for d in parts]
     assert kinds == [
-        "probleemanalyse", "plan_van_aanpak", "eerstejaarsevaluatie", "arbeidsdeskundig_rapport",
-        "spoor2_rapport", "actueel_oordeel", "eindevaluatie", "oordeel_werknemer",
+        "riv_formulier", "probleemanalyse", "plan_van_aanpak", "eerstejaarsevaluatie",
+        "arbeidsdeskundig_rapport", "spoor2_rapport", "actueel_oordeel", "eindevaluatie",
+        "oordeel_werknemer",
     ]  # fmt: skip
     # parts follow each other on the pages: a part starts on the page where the last ended
     for before, after in itertools.pairwise(parts):
         assert after.first_page in (before.last_page, before.last_page + 1)
     assert any(a.first_page == b.last_page for b, a in itertools.pairwise(parts))
     # each part is judged on its own date
-    assert [d.date.isoformat() if d.date else None for d in parts][:2] == [
+    assert [d.date.isoformat() if d.date else None for d in parts][:3] == [
+        "2027-09-24",
         "2026-02-05",
         "2026-02-16",
     ]
+    # the probleemanalyse runs three lines onto page 2, above the plan van aanpak's title:
+    # those lines (with its author) stay in the probleemanalyse
+    pa, pva = parts[1], parts[2]
+    assert (pa.first_page, pa.last_page, pva.first_page) == (1, 2, 2)
+    assert [a.name for a in pa.authors] == ["A. Bakker"]
+    assert "Opgesteld door: A. Bakker" not in pva.text
 
 
 def test_one_docx_holding_the_riv_lists_paragraph_ranges(tmp_path: Path) -> None:
@@ -212,12 +220,12 @@ def test_one_docx_holding_the_riv_lists_paragraph_ranges(tmp_path: Path) -> None
 
     data = json.loads(audit_json.render(audit(_case("een_docx_hele_riv", tmp_path))))
     parts = [d for d in data["documents"] if d["path"] == "dossier.docx"]
-    assert len(parts) == 8
+    assert len(parts) == 9
     ranges = [tuple(int(x) for x in d["paragraph_range"].split("-")) for d in parts]
     assert ranges[0][0] == 1
     for (_, end), (start, _) in itertools.pairwise(ranges):
         assert start == end + 1
-    assert parts[3]["kind"] == "arbeidsdeskundig_rapport"
+    assert [parts[0]["kind"], parts[4]["kind"]] == ["riv_formulier", "arbeidsdeskundig_rapport"]
 
 
 def test_repeated_evaluations_are_parts_of_their_own(tmp_path: Path) -> None:

@@ -44,7 +44,8 @@ def test_json_validates_against_schema(results: list[AuditResult]) -> None:
 def test_json_contract_details(results: list[AuditResult]) -> None:
     merged = json.loads(audit_json.render(results[list(MS.EXPECTED).index("samengevoegd")]))
     parts = [d for d in merged["documents"] if d["path"].endswith(".pdf")]
-    assert len(parts) == 8 and parts[0]["page_range"] == "1"
+    assert len(parts) == 9 and parts[0]["page_range"] == "1"
+    assert parts[0]["kind"] == "riv_formulier"
     assert merged["dossier"]["eerste_ziektedag"] == "2026-01-01"
     assert merged["summary"]["ready_for_submission"] is True
 

@@ -69,3 +69,42 @@ def test_sp2_001_still_fires_without_a_reason_or_a_2e_spoor(tmp_path: Path) -> N
     changes = {"spoor2_gestart": "ja", "spoor2_startdatum": "2027-01-15", "reden_geen_spoor2": None}
     result = audit_dossier([_generated_dossier(tmp_path, changes)], peildatum=date(2027, 10, 1))
     assert "SP2-001" in rules_of(result)
+
+
+def _mkdir(folder: Path) -> Path:
+    folder.mkdir()
+    return folder
+
+
+def _generated(folder: Path, *, without: tuple[str, ...] = ()) -> Path:
+    for form in FORMS:
+        if form.stem not in without:
+            data = yaml.safe_load(form.read_text(encoding="utf-8"))
+            (folder / f"{form.stem}.pdf").write_bytes(render.render_form(form.stem, data, "pdf"))
+    return folder
+
+
+def test_our_riv_form_satisfies_adm_003_at_the_riv_stage(tmp_path: Path) -> None:
+    # eerste ziektedag 5 januari 2026: the RIV is due on 3 oktober 2027 (ezd + 636)
+    with_form = audit_dossier([_generated(_mkdir(tmp_path / "a"))], peildatum=date(2027, 10, 4))
+    assert "ADM-003" not in rules_of(with_form)
+    without = audit_dossier(
+        [_generated(_mkdir(tmp_path / "b"), without=("riv_formulier",))],
+        peildatum=date(2027, 10, 4),
+    )
+    assert "ADM-003" in rules_of(without)
+    early = audit_dossier(
+        [_generated(_mkdir(tmp_path / "c"), without=("riv_formulier",))],
+        peildatum=date(2027, 10, 3),
+    )
+    assert "ADM-003" not in rules_of(early)
+
+
+def test_enclosure_list_of_our_riv_form_is_not_the_eindevaluatie(tmp_path: Path) -> None:
+    """The RIV form lists the eindevaluatie and the oordeel werknemer among its enclosed
+    parts; without those parts in the dossier they are still missing."""
+    result = audit_dossier(
+        [_generated(tmp_path, without=("eindevaluatie",))], peildatum=date(2027, 10, 4)
+    )
+    assert {"EIND-001", "OW-001"} <= set(rules_of(result))
+    assert "ADM-003" not in rules_of(result)

@@ -69,6 +69,7 @@ BIJSTELLING = Part(
 # rule id → mutation of the complete dossier that must trigger it
 FAILING: dict[str, Callable[[Parts], Parts]] = {
     "ADM-002": drop_lines("05_", "BSN"),
+    "ADM-003": drop("00_"),
     "CONS-001": set_row("07_", "BSN", MS.ANDER_BSN),
     "CONS-002": set_row("07_", "Naam werknemer", "Karel Pietersen"),
     "CONS-003": set_row("07_", "Eerste ziektedag", "08-01-2026"),
@@ -208,3 +209,35 @@ def test_part_not_yet_due_is_not_missing(tmp_path: Path) -> None:
         build(tmp_path / "f", [], rows=None), peildatum=date(2026, 2, 20), eerste_ziektedag=MS.EZD
     )
     assert "PA-001" in rules_of(late)
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "found"),
+    [
+        (date(2027, 9, 29), False),  # the RIV is due today: not yet at the RIV stage
+        (date(2027, 9, 30), True),  # the day after: the RIV form is part 1 of the RIV
+    ],
+)
+def test_riv_form_only_missing_at_the_riv_stage(
+    peildatum: date, found: bool, tmp_path: Path
+) -> None:
+    parts = drop("00_", "08_", "09_")(MS.complete_parts())
+    result = audit(build(tmp_path / "d", parts), peildatum=peildatum)
+    assert ("ADM-003" in rules_of(result)) is found
+    assert result.timeline is not None
+    if found:
+        finding = next(f for f in result.findings if f.rule == "ADM-003")
+        assert finding.severity.value == "blocker" and finding.category.value == "missing"
+        assert finding.document_kind.value == "riv_formulier"
+        assert "uiterlijk 29 september 2027" in finding.message
+        assert "art. 6 lid 1 onder a" in finding.reference
+
+
+def test_sample_riv_form_is_recognised_and_lists_what_is_enclosed(
+    complete: AuditResult,
+) -> None:
+    riv = [d for d in complete.documents if d.kind.value == "riv_formulier"]
+    assert [(d.path, d.date) for d in riv] == [("00_riv_formulier.pdf", MS.RIV_DATE)]
+    form = MS.with_enclosures(drop("08_")(MS.complete_parts()))[0]
+    listed = [b[1] for b in form.blocks if isinstance(b, list) and b[0].endswith(".")]
+    assert "Probleemanalyse" in listed and "Eindevaluatie" not in listed

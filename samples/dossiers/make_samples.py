@@ -66,7 +66,69 @@ def sign_table(when: date, werknemer: bool = True) -> list[Block]:
     return rows
 
 
+RIV_FORM = "00_riv_formulier"
+RIV_DATE = date(2027, 9, 24)
+
+
+ENCLOSED = "Bijgevoegde onderdelen van het re-integratieverslag:"
+
+
+def riv_form() -> Part:
+    """Part 1 of the RIV (Regeling procesgang art. 6 lid 1 a): the administrative data and
+    the list of the parts it encloses (filled in by :func:`with_enclosures`), dated and
+    signed by the employer."""
+    return Part(
+        f"{RIV_FORM}.pdf",
+        "Re-integratieverslag - administratieve gegevens",
+        [
+            *admin(),
+            ["Adres werknemer", "Kerkstraat 12, 3511 AB Utrecht"],
+            ["Geboortedatum", "14-05-1979"],
+            ["Adres werkgever", "Industrieweg 8, 3542 AD Utrecht"],
+            ["Loonheffingennummer", "123456789L01"],
+            ["KvK-nummer", "30123456"],
+            ["Contactpersoon", "Piet de Vries, HR-manager, 030 123 45 67"],
+            ["Bedrijfsarts", "A. Bakker, Arbodienst Utrecht"],
+            "Aard van het bedrijf: bouwbedrijf in woningbouw en onderhoud, 40 medewerkers.",
+            ["Functie", "Timmerman"],
+            ["Arbeidsduur", "38 uur per week"],
+            ["Opleiding", "MBO Timmerman, niveau 3"],
+            ENCLOSED,
+            ["Datum", dmy(RIV_DATE)],
+            "Opgesteld door: Piet de Vries, HR-manager",
+        ],
+        "pdf",
+    )
+
+
+def _is_enclosure(block: Block) -> bool:
+    return isinstance(block, list) and len(block) == 2 and block[0][:-1].isdigit()
+
+
+def with_enclosures(parts: list[Part]) -> list[Part]:
+    """The RIV form lists exactly the parts that are in the dossier with it (numbered from
+    2: the form is part 1)."""
+    others = [p for p in parts if not p.filename.startswith(RIV_FORM)]
+    listed: list[Block] = [[f"{n}.", p.title] for n, p in enumerate(others, 2)]
+
+    def fill(form: Part) -> Part:
+        blocks: list[Block] = []
+        for block in form.blocks:
+            if not _is_enclosure(block):
+                blocks.append(block)
+            if block == ENCLOSED:
+                blocks += listed
+        return replace(form, blocks=blocks)
+
+    return [fill(p) if p.filename.startswith(RIV_FORM) else p for p in parts]
+
+
 def complete_parts() -> list[Part]:
+    """Every part of the complete dossier, the RIV form first."""
+    return with_enclosures([riv_form(), *_report_parts()])
+
+
+def _report_parts() -> list[Part]:
     pa = date(2026, 2, 5)
     pva = date(2026, 2, 16)
     eje = date(2026, 12, 28)
@@ -231,7 +293,7 @@ def write_merged_pdf(parts: list[Part], path: Path) -> None:
     from fpdf import FPDF
 
     pdf = FPDF()
-    for part in parts:
+    for part in with_enclosures(parts):
         pdf.add_page()
         _pdf_part(pdf, part)
     pdf.output(str(path))
@@ -254,7 +316,7 @@ def write_merged_docx(parts: list[Part], path: Path) -> None:
 
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = f"Re-integratieverslag {NAAM}"
-    for part in parts:
+    for part in with_enclosures(parts):
         _docx_part(d, part)
     d.save(str(path))
 
@@ -333,7 +395,7 @@ def write_dossier(
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for part in parts:
+    for part in with_enclosures(parts):
         target = folder / part.filename
         if part.producer == "docx":
             write_docx(part, target)

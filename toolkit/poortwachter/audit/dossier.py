@@ -25,6 +25,7 @@ from poortwachter.audit.readers.image import read_image
 from poortwachter.audit.readers.pdf import read_pdf
 from poortwachter.audit.readers.xlsx import read_xlsx
 from poortwachter.audit.textnorm import lines_of
+from poortwachter.domain.vocabulary import DocumentKind
 from poortwachter.errors import InputError
 from poortwachter.inputs.zipcheck import member_problem, zip_problem
 from poortwachter.textsafe import printable
@@ -273,6 +274,10 @@ def _split_pages(doc: Document) -> list[Document]:
             continue
         heading = page_heading(doc.pages[index], total)
         if heading is None:
+            continue
+        if heading.line_index > 0 and heading.kind is not DocumentKind.OTHER:
+            # text above the title: the part before ends on this page; the cut under the
+            # heading is made by split_at_headings
             continue
         if current is None or heading.kind is not current.kind:
             segments.append((index, False))

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from datetime import date
 
 from poortwachter.audit.datafiles import medical_pattern, medical_words, section_patterns
-from poortwachter.audit.datefind import find_dates
+from poortwachter.audit.datefind import MONTH_ALTERNATION, find_dates
 from poortwachter.audit.docdate import (
     extract_date,
 )
@@ -80,18 +80,26 @@ def extract_sections(doc: Document) -> dict[str, FoundValue]:
 
 
 _NEXT_LABEL = re.compile(r"^[^:|]{1,40}:")
+#: a date or a number alone (normalised text): "15 september 2027", "20 09 2027", "8"
+_BARE = re.compile(rf"^\d[\d ]*(?:(?:{MONTH_ALTERNATION})(?: \d+)*)?$")
+#: the next entry of a numbered list: "9. Oordeel werknemer"
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+\D")
 
 
 def _has_value(norm_lines: list[str], raw_lines: list[str], index: int, end: int) -> bool:
     """Is the label ending at ``end`` on line ``index`` followed by a filled-in value, on
-    the same line or (for a heading or a lone label) the next one?"""
-    rest = norm_lines[index][end:].strip()
+    the same line or (for a heading or a lone label) the next one? A date or number alone
+    is no value: "Eindevaluatie 15 september 2027" in the list of enclosed parts of a RIV
+    form says when the part was made, it is not the part."""
+    rest = norm_lines[index][end:].strip(" |")
     if rest:
-        return not is_empty_value(rest)
+        return not (is_empty_value(rest) or _BARE.match(rest))
     if index + 1 >= len(raw_lines):
         return False
     following = raw_lines[index + 1]
     if is_empty_value(following) or unticked_line(following):
+        return False
+    if _BARE.match(norm_lines[index + 1]) or _LIST_ITEM.match(following):
         return False
     # the next label or table row right after the label: nothing was filled in
     return not (_NEXT_LABEL.match(following) or " | " in following)
