@@ -26,14 +26,17 @@ import pdoc.render
 
 PACKAGE = "poortwachter"
 
-# The docstrings are reStructuredText with Sphinx's short references (:class:`~a.b.C`);
-# pdoc's converter knows the roles but would print the tilde.
+# The docstrings are reStructuredText with Sphinx's short references (:class:`~a.b.C`) and
+# literal blocks introduced by "text::"; pdoc's converter knows the roles and the indented
+# block, but would print the tilde and the double colon.
 _SHORT_REFERENCE = re.compile(r"(:[a-z]+:`)~")
+_LITERAL_BLOCK_INTRO = re.compile(r"(?<=\S)::$", re.MULTILINE)
 _rst = pdoc.docstrings.rst
 
 
-def _rst_short_references(contents: str, source_file: Path | None) -> str:
-    return _rst(_SHORT_REFERENCE.sub(r"\1", contents), source_file)
+def _rst_sphinx_forms(contents: str, source_file: Path | None) -> str:
+    contents = _LITERAL_BLOCK_INTRO.sub(":", _SHORT_REFERENCE.sub(r"\1", contents))
+    return _rst(contents, source_file)
 
 
 def modules(package: str = PACKAGE) -> list[str]:
@@ -62,7 +65,7 @@ def _load_lazy_names(module: ModuleType) -> None:
 def build(output: Path, package: str = PACKAGE) -> list[str]:
     """Write the HTML reference of ``package`` into ``output``; returns pdoc's warnings
     (empty when the build is clean)."""
-    pdoc.docstrings.rst = _rst_short_references
+    pdoc.docstrings.rst = _rst_sphinx_forms
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
