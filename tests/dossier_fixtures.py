@@ -292,6 +292,25 @@ def column_signatures(when: date, werkgever: bool = True, werknemer: bool = True
     )
 
 
+PARTIES = ("werkgever", "werknemer", "casemanager")
+
+
+def three_party_signatures(when: date, empty: int, rows: Sequence[str] = ("Naam",)) -> Block:
+    """Werkgever | Werknemer | Casemanager, rows Naam / Datum / Handtekening; the ``rows``
+    of party ``empty`` (0, 1, 2: first, middle, last column) left blank."""
+    values = {
+        "Naam": ["P. de Vries", NAAM, "K. Visser"],
+        "Datum": [dmy(when)] * 3,
+        "Handtekening": ["getekend"] * 3,
+    }
+    table = [["", "Werkgever", "Werknemer", "Casemanager"]]
+    for label, cells in values.items():
+        if label in rows:
+            cells[empty] = ""
+        table.append([label, *cells])
+    return ("table", table)
+
+
 def labelled_signatures(when: date, werknemer_signed: bool = True) -> Block:
     """Rows labelled per party: "Naam werkgever", "Handtekening werknemer:"."""
     return (
@@ -402,6 +421,36 @@ CASES: list[Case] = [
         ("PVA-003",),
     ),
     Case("kolommen_fpdf", "1", _pva_pdf(write_fpdf, column_signatures(PVA))),
+    # three parties, one cell empty: the value stays under its own party (PDF positions)
+    Case(
+        "drie_kolommen_reportlab_werknemer_naam_leeg",
+        "1",
+        _pva_pdf(write_reportlab, three_party_signatures(PVA, 1)),
+        ("PVA-003",),
+    ),
+    Case(
+        "drie_kolommen_fpdf_werknemer_datum_leeg",
+        "1",
+        _pva_pdf(write_fpdf, three_party_signatures(PVA, 1, ("Datum", "Handtekening"))),
+        ("PVA-003",),
+    ),
+    # the casemanager signs for the werkgever: no gap, but not because of the empty column
+    Case(
+        "drie_kolommen_fpdf_werkgever_datum_leeg",
+        "1",
+        _pva_pdf(write_fpdf, three_party_signatures(PVA, 0, ("Datum", "Handtekening"))),
+    ),
+    Case(
+        "drie_kolommen_reportlab_casemanager_leeg",
+        "1",
+        _pva_pdf(write_reportlab, three_party_signatures(PVA, 2, ("Datum", "Handtekening"))),
+    ),
+    Case(
+        "drie_kolommen_docx_werknemer_naam_leeg",
+        "1",
+        _pva_docx(three_party_signatures(PVA, 1)),
+        ("PVA-003",),
+    ),
     Case("gelabelde_rijen_docx", "1", _pva_docx(labelled_signatures(PVA))),
     Case(
         "gelabelde_rijen_docx_werknemer_leeg",

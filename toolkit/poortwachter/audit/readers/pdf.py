@@ -23,6 +23,7 @@ from poortwachter.audit import ocr
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
 from poortwachter.audit.readers.common import clean_text, unreadable
+from poortwachter.audit.readers.pdf_columns import party_tables
 
 #: a page with fewer text characters than this counts as an image (scan)
 MIN_PAGE_CHARS = 25
@@ -157,6 +158,15 @@ def content_too_large(page: Any, limit: int | None = None) -> bool:
     return False
 
 
+def _with_party_tables(textpage: Any, text: str) -> str:
+    """The page text with its party-column signature tables as cells
+    (:mod:`.pdf_columns`); the text as it is when pdfium cannot give the positions."""
+    try:
+        return party_tables(textpage, text)
+    except Exception:  # a hostile page: the rows stay as pdfium read them
+        return text
+
+
 class _PdfiumText:
     """Page text from pdfium, or ``None`` for a page (or file) pdfium cannot read, so the
     caller falls back to pypdf. Closes the document when done."""
@@ -171,7 +181,7 @@ class _PdfiumText:
         try:
             page = self._doc[index]
             textpage = page.get_textpage()
-            return str(textpage.get_text_range())
+            return _with_party_tables(textpage, str(textpage.get_text_range()))
         except Exception:  # one page pdfium cannot read: pypdf tries it
             return None
         finally:
