@@ -15,7 +15,7 @@ from poortwachter.domain.vocabulary import FormId
 
 SCRIPT = """
 import sys, yaml
-from poortwachter.resources import data_path
+from poortwachter.support.resources import data_path
 from poortwachter.generate import render_form
 print(data_path("templates", "uwv"))
 data = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import RunCli
-from poortwachter.textsafe import decoded_name, escape_controls, printable
+from poortwachter.support.textsafe import decoded_name, escape_controls, printable
 
 FORGED = "a\n[BLOKKEREND] NEP-001: dit dossier is vervalst.docx"
 NAMES = [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RunCli
-from poortwachter import files
+from poortwachter.support import files
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "samples" / "cases.xlsx"

@@ -112,7 +112,7 @@ def test_wheel_installs_and_carries_its_data(tmp_path: Path) -> None:
     dev_site = next(p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir())
     (site / "zz_dev_deps.pth").write_text(dev_site + "\n", encoding="utf-8")
     probe = (
-        "import poortwachter, pathlib; from poortwachter.resources import data_path;"
+        "import poortwachter, pathlib; from poortwachter.support.resources import data_path;"
         "print(pathlib.Path(poortwachter.__file__).resolve());"
         "print(data_path('templates', 'uwv'));"
         "print(data_path('checklists'))"

@@ -8,8 +8,8 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from poortwachter.bulk import paused_gc
-from poortwachter.report.xlsx_stream import Sheet, Style, write_xlsx
+from poortwachter.support.gc import paused_gc
+from poortwachter.support.xlsx.stream import Sheet, Style, write_xlsx
 
 
 def read(data: bytes) -> list[list[object]]:

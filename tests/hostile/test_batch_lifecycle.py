@@ -82,7 +82,7 @@ def test_sigterm_stops_a_single_process_batch_too(tmp_path: Path) -> None:
 _ORPHAN = textwrap.dedent(
     """
     import multiprocessing, sys, time
-    from poortwachter import lifecycle
+    from poortwachter.support import lifecycle
     if sys.argv[1] == "watcher-only":  # no PR_SET_PDEATHSIG: the watcher thread alone
         lifecycle._set_parent_death_signal = lambda: None
 

@@ -359,7 +359,7 @@ def test_python_api_interrupt_is_a_keyboard_interrupt() -> None:
 
 def test_orphan_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
     """Only temporary files whose process is gone are removed (never a live writer's)."""
-    from poortwachter.files import remove_orphan_temp_files, write_atomic
+    from poortwachter.support.files import remove_orphan_temp_files, write_atomic
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

@@ -258,8 +258,8 @@ def timeline(
       poortwachter timeline --zaak samples/zaak.yaml --format ics --output zaak.ics
     """
     from poortwachter.domain.timeline import compute_timeline
-    from poortwachter.files import check_output_target
     from poortwachter.inputs.cases import case_from_document, load_case_file
+    from poortwachter.support.files import check_output_target
 
     check_output_target(output, [case_file] if case_file else [])
     facts["verlenging_weken"] = facts.pop("verlenging")
@@ -334,11 +334,11 @@ def signalering(
       poortwachter signalering samples/cases.xlsx --peildatum 2026-11-23
       poortwachter signalering zaken.csv --format xlsx --output signalering.xlsx
     """
-    from poortwachter.bulk import settle_for_exit
     from poortwachter.domain.privacy import scrub
-    from poortwachter.files import check_output_target
     from poortwachter.inputs.cases import rows_nl
     from poortwachter.signalering_run import run_signalering
+    from poortwachter.support.files import check_output_target
+    from poortwachter.support.gc import settle_for_exit
 
     check_output_target(output, [cases])
     result = run_signalering(
@@ -382,9 +382,9 @@ _register_commands()
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script; maps exceptions to the exit codes of DESIGN.md."""
-    from poortwachter import lifecycle
     from poortwachter.domain.privacy import scrub
-    from poortwachter.textsafe import decoded_name, escape_controls
+    from poortwachter.support import lifecycle
+    from poortwachter.support.textsafe import decoded_name, escape_controls
 
     cli_dutch.install()
     args = list(argv) if argv is not None else sys.argv[1:]

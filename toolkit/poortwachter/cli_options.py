@@ -104,7 +104,7 @@ def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> Non
     """
     if output and output != "-":
         from poortwachter.domain.privacy import scrub
-        from poortwachter.files import write_atomic
+        from poortwachter.support.files import write_atomic
 
         write_atomic(output, data)
         if not is_quiet():

@@ -15,13 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from poortwachter.bulk import paused_gc
 from poortwachter.domain.signalering import DEFAULT_HORIZON_DAYS, signal_for
 from poortwachter.errors import InputError
 from poortwachter.inputs.cases import check_columns, row_to_case, rows_nl
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
-from poortwachter.lifecycle import die_with_parent
 from poortwachter.report.signalering_formats import Counts, assemble, check_format, fragment
+from poortwachter.support.gc import paused_gc
+from poortwachter.support.lifecycle import die_with_parent
 
 #: Fewer rows than this are handled in one process (starting workers costs more).
 PARALLEL_MIN_ROWS = 20_000

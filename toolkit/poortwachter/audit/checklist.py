@@ -102,7 +102,7 @@ _RULE_SCHEMA: dict[str, Any] = {
 
 def bundled_checklist_path(name: str = DEFAULT_CHECKLIST) -> Path:
     """The bundled checklist (installed wheel or repository checkout)."""
-    from poortwachter.resources import data_path
+    from poortwachter.support.resources import data_path
 
     return data_path("checklists", name)
 

@@ -132,7 +132,7 @@ def audit_command(
     from poortwachter.audit.checklist import load_checklist
     from poortwachter.audit.engine import audit_dossiers
     from poortwachter.domain.vocabulary import Severity
-    from poortwachter.files import check_output_target
+    from poortwachter.support.files import check_output_target
 
     check_output_target(output, [*paths, *([checklist_file] if checklist_file else [])])
     checklist = load_checklist(checklist_file)

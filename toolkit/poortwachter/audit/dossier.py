@@ -28,7 +28,7 @@ from poortwachter.audit.textnorm import lines_of
 from poortwachter.domain.vocabulary import DocumentKind
 from poortwachter.errors import InputError
 from poortwachter.inputs.zipcheck import member_problem, zip_problem
-from poortwachter.textsafe import printable
+from poortwachter.support.textsafe import printable
 
 _SKIP_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 _TEXT_SUFFIXES = {".txt", ".md", ".csv"}

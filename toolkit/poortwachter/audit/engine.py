@@ -33,7 +33,7 @@ from poortwachter.domain.case import MIN_VERLENGING_WEKEN, Case, HerstelPeriode
 from poortwachter.domain.privacy import mask_bsn
 from poortwachter.domain.timeline import Timeline, compute_timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId, Severity
-from poortwachter.textsafe import printable
+from poortwachter.support.textsafe import printable
 
 SCHEMA_VERSION = 1
 _SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -59,11 +59,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from poortwachter.bulk import paused_gc
 from poortwachter.domain.privacy import mask_bsn, scrub, scrub_data
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, Location, OutputError, PoortwachterError
-from poortwachter.files import remove_orphan_temp_files, write_atomic
 from poortwachter.generate.context import check_form
 from poortwachter.generate.docx import compiled_docx
 from poortwachter.generate.pdf import pdf_renderer
@@ -91,10 +89,12 @@ from poortwachter.inputs.tabular import (
     normalise_header,
     read_table,
 )
-from poortwachter.lifecycle import EXIT_INTERRUPTED, die_with_parent, exit_code
-from poortwachter.report.xlsx_safe import safe_cell
 from poortwachter.schemas.fields import is_blank, split_list, to_date
 from poortwachter.schemas.forms import field_required
+from poortwachter.support.files import remove_orphan_temp_files, write_atomic
+from poortwachter.support.gc import paused_gc
+from poortwachter.support.lifecycle import EXIT_INTERRUPTED, die_with_parent, exit_code
+from poortwachter.support.xlsx.safe import safe_cell
 
 KEY_COLUMN = "dossier"
 #: Rows per task sent to a worker process (amortises the inter-process traffic).
@@ -711,7 +711,7 @@ def write_error_report(result: BatchResult, out_dir: Path, stamp: str) -> list[P
             "errors": [e.as_json() for e in result.errors],
         }
     )
-    from poortwachter.report.xlsx_style import BOLD, print_ready, wrap_cells
+    from poortwachter.support.xlsx.style import BOLD, print_ready, wrap_cells
 
     wb = Workbook()
     ws = wb.active

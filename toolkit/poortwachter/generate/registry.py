@@ -8,8 +8,8 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.resources import data_path
 from poortwachter.schemas.forms import FORM_SCHEMAS
+from poortwachter.support.resources import data_path
 
 
 @dataclass(frozen=True, slots=True)

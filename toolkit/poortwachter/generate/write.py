@@ -19,7 +19,6 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.files import output_problem, write_atomic
 from poortwachter.generate.context import (
     describe_problems,
     form_warnings,
@@ -28,6 +27,7 @@ from poortwachter.generate.context import (
 )
 from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.generate.render import OutputFormat, output_formats, render_document
+from poortwachter.support.files import output_problem, write_atomic
 
 DEFAULT_PATTERN = "{werknemer}_{form}_{datum}"
 #: Placeholders a name pattern may use (no BSN: file names end up in logs and mail).

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from poortwachter.bulk import paused_gc
 from poortwachter.domain.case import Case
 from poortwachter.errors import InputError, Location
 from poortwachter.inputs.headers import (
@@ -31,6 +30,7 @@ from poortwachter.schemas.case import (
 )
 from poortwachter.schemas.compiled import compile_flat
 from poortwachter.schemas.validator import validate
+from poortwachter.support.gc import paused_gc
 
 #: Largest case file (YAML/JSON) that is read.
 MAX_CASE_FILE_BYTES = 5 * 1024 * 1024

@@ -12,9 +12,9 @@ from poortwachter.audit.riv_parts import KIND_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import Severity
 from poortwachter.report.audit_labels import CATEGORY_LABELS, SEVERITY_LABELS
-from poortwachter.report.xlsx_safe import safe_cell
-from poortwachter.report.xlsx_style import print_ready, wrap_cells
-from poortwachter.textsafe import escape_controls
+from poortwachter.support.textsafe import escape_controls
+from poortwachter.support.xlsx.safe import safe_cell
+from poortwachter.support.xlsx.style import print_ready, wrap_cells
 
 OVERVIEW_HEADER = [
     "Dossier",
@@ -55,7 +55,7 @@ def _shown(text: str, show_bsn: bool) -> str:
 
 
 def render(results: Sequence[AuditResult], *, show_bsn: bool = False) -> bytes:
-    """The workbook as bytes (write it with :func:`poortwachter.files.write_atomic`)."""
+    """The workbook as bytes (write it with :func:`poortwachter.support.files.write_atomic`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from poortwachter.domain.signalering import Signal
 from poortwachter.report import signalering_json, signalering_table, signalering_xlsx
-from poortwachter.report.xlsx_stream import RenderedRows
+from poortwachter.support.xlsx.stream import RenderedRows
 
 FORMATS = ("table", "json", "xlsx")
 

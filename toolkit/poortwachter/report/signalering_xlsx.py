@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from poortwachter.domain.signalering import Signal
 from poortwachter.report.signalering_rows import SignalRow, signal_row
-from poortwachter.report.xlsx_stream import RenderedRows, Sheet, Style, row_xml, write_xlsx
+from poortwachter.support.xlsx.stream import RenderedRows, Sheet, Style, row_xml, write_xlsx
 
 HEADERS = [
     "Rij",

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from poortwachter.domain.timeline import Timeline
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
-from poortwachter.report.xlsx_safe import safe_cell
-from poortwachter.report.xlsx_style import (
+from poortwachter.support.xlsx.safe import safe_cell
+from poortwachter.support.xlsx.style import (
     BOLD,
     DATE_FORMAT,
     GREY,

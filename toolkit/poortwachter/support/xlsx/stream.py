@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter
 
-from poortwachter.report.xlsx_safe import safe_cell
+from poortwachter.support.xlsx.safe import safe_cell
 
 
 class Style(IntEnum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # poortwachter/
 _CANDIDATES = (_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent.parent)
 
 

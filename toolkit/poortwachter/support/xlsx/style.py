@@ -39,7 +39,7 @@ def wrap_cells(ws: Any, widths: Sequence[float]) -> None:
     as high as its text needs, so a printed row shows all of it."""
     from openpyxl.utils import get_column_letter
 
-    from poortwachter.report.xlsx_stream import LINE_HEIGHT, text_lines
+    from poortwachter.support.xlsx.stream import LINE_HEIGHT, text_lines
 
     for n, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
