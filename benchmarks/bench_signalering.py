@@ -21,10 +21,10 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from poortwachter.domain.signalering import signal_for
-from poortwachter.report.signalering_formats import render_signalering
+from poortwachter.report.signalering import render_signalering
+from poortwachter.report.signalering.run import run_signalering
 from poortwachter.schemas.case import ROW_SCHEMA, case_from_row
 from poortwachter.schemas.validator import validate
-from poortwachter.signalering_run import run_signalering
 
 PEIL = date(2026, 11, 23)
 HEADERS = [

@@ -24,7 +24,9 @@ from poortwachter.audit.limits import Limits
 from poortwachter.audit.readers.image import read_image
 from poortwachter.audit.readers.pdf import read_pdf
 from poortwachter.domain.vocabulary import DocumentKind
-from poortwachter.report import audit_html, audit_text, audit_xlsx
+from poortwachter.report.audit import html as audit_html
+from poortwachter.report.audit import text as audit_text
+from poortwachter.report.audit import xlsx as audit_xlsx
 
 
 def _scans_module() -> Any:

@@ -146,7 +146,7 @@ def test_only_evaluations_in_a_log_count_as_evaluations(row: str, counts: bool) 
 def test_uwv_decision_is_its_own_kind_in_the_json(tmp_path: Path) -> None:
     import json
 
-    from poortwachter.report import audit_json
+    from poortwachter.report.audit import json as audit_json
 
     case = next(c for c in F.CASES if c.name == "uwv_besluit_verlenging")
     data = json.loads(audit_json.render(audit(F.build_case(case, tmp_path))))
@@ -216,7 +216,7 @@ def test_merged_pdf_parts_start_mid_page_and_share_their_page(tmp_path: Path) ->
 def test_one_docx_holding_the_riv_lists_paragraph_ranges(tmp_path: Path) -> None:
     import json
 
-    from poortwachter.report import audit_json
+    from poortwachter.report.audit import json as audit_json
 
     data = json.loads(audit_json.render(audit(_case("een_docx_hele_riv", tmp_path))))
     parts = [d for d in data["documents"] if d["path"] == "dossier.docx"]
@@ -303,7 +303,7 @@ def test_facts_from_the_documents_feed_the_timeline_with_evidence(tmp_path: Path
     import json
 
     from poortwachter.domain.vocabulary import MilestoneId
-    from poortwachter.report import audit_json
+    from poortwachter.report.audit import json as audit_json
 
     result = audit(_case("verlenging_uwv_besluit", tmp_path))
     data = json.loads(audit_json.render(result))
@@ -320,7 +320,8 @@ def test_facts_from_the_documents_feed_the_timeline_with_evidence(tmp_path: Path
     assert result.timeline.get(MilestoneId.WIA_AANVRAAG).due == end - timedelta(days=77)
     assert not {"EIND-001", "OW-001"} & set(rules_of(result))
     # the text and HTML reports show the fact and the document it came from, too
-    from poortwachter.report import audit_html, audit_text
+    from poortwachter.report.audit import html as audit_html
+    from poortwachter.report.audit import text as audit_text
 
     text = audit_text.render_many([result])
     assert "Feiten uit de documenten" in text

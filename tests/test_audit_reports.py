@@ -14,7 +14,10 @@ import pytest
 
 from audit_helpers import MS, ROOT, audit, build
 from poortwachter.audit.engine import AuditResult
-from poortwachter.report import audit_html, audit_json, audit_text, audit_xlsx
+from poortwachter.report.audit import html as audit_html
+from poortwachter.report.audit import json as audit_json
+from poortwachter.report.audit import text as audit_text
+from poortwachter.report.audit import xlsx as audit_xlsx
 
 SCHEMA = json.loads((ROOT / "checklists/audit-report.schema.json").read_text(encoding="utf-8"))
 SAMPLES = ROOT / "samples" / "dossiers"

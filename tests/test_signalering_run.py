@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from poortwachter import signalering_run
 from poortwachter.errors import InputError
-from poortwachter.signalering_run import run_signalering
+from poortwachter.report.signalering import run as signalering_run
+from poortwachter.report.signalering.run import run_signalering
 
 PEIL = date(2026, 11, 23)
 

@@ -34,6 +34,9 @@ from poortwachter.cli_options import (
     verbosity_options,
 )
 from poortwachter.errors import InputError
+from poortwachter.report import pick
+from poortwachter.report.signalering import FORMATS as SIGNALERING_FORMATS
+from poortwachter.report.timeline import FORMATS as TIMELINE_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -234,7 +237,7 @@ _HERSTEL_HELP = (
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Lees de zaak uit een YAML- of JSON-bestand; '-' leest standaardinvoer.",
 )
-@format_option("table", "json", "ics", "xlsx", default="table")
+@format_option(*TIMELINE_FORMATS, default="table")
 @output_option
 def timeline(
     eerste_ziektedag: str | None,
@@ -272,22 +275,8 @@ def timeline(
         doc = _case_document(eerste_ziektedag, herstel, facts, geboortedatum, gedaan, evaluatie)
         case = case_from_document(doc, "opdrachtregel")
     tl = compute_timeline(case, peildatum)
-    if fmt == "json":
-        from poortwachter.report import timeline_json
-
-        emit(timeline_json.render(tl), output)
-    elif fmt == "ics":
-        from poortwachter.report import timeline_ics
-
-        emit(timeline_ics.render(tl, case.label if case_file else None).decode("utf-8"), output)
-    elif fmt == "xlsx":
-        from poortwachter.report import timeline_xlsx
-
-        emit(timeline_xlsx.render(tl), output, binary_name="XLSX")
-    else:
-        from poortwachter.report import timeline_table
-
-        emit(timeline_table.render(tl), output)
+    chosen = pick(TIMELINE_FORMATS, fmt)
+    emit(chosen.render(tl, case.label if case_file else None), output, binary_name=chosen.label)
     return EXIT_OK
 
 
@@ -307,7 +296,7 @@ def timeline(
     is_flag=True,
     help="Sla rijen met fouten over (meld ze, exit 1) in plaats van te stoppen (exit 2).",
 )
-@format_option("table", "json", "xlsx", default="table")
+@format_option(*SIGNALERING_FORMATS, default="table")
 @output_option
 @toon_bsn_option
 @spreadsheet_limits_options
@@ -336,7 +325,7 @@ def signalering(
     """
     from poortwachter.domain.privacy import scrub
     from poortwachter.inputs.cases import rows_nl
-    from poortwachter.signalering_run import run_signalering
+    from poortwachter.report.signalering.run import run_signalering
     from poortwachter.support.files import check_output_target
     from poortwachter.support.gc import settle_for_exit
 

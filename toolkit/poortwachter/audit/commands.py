@@ -16,6 +16,8 @@ import click
 
 from poortwachter.audit.limits import DEFAULT_LIMITS
 from poortwachter.cli_options import DATE, emit, is_quiet, toon_bsn_option
+from poortwachter.report import pick
+from poortwachter.report.audit import FORMATS as AUDIT_FORMATS
 
 _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
 
@@ -45,7 +47,7 @@ _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html", "xlsx"]),
+    type=click.Choice(list(AUDIT_FORMATS)),
     default="text",
     show_default=True,
     help="Uitvoerformaat; xlsx geeft een overzicht van alle dossiers (vereist --output).",
@@ -154,24 +156,8 @@ def audit_command(
         paths, peildatum, eerste_ziektedag, checklist, limits=limits, progress=progress
     )
 
-    if fmt == "json":
-        from poortwachter.report import audit_json
-
-        emit(audit_json.render_many(results, show_bsn=toon_bsn), output, binary_name="JSON")
-    elif fmt == "html":
-        from poortwachter.report import audit_html
-
-        emit(audit_html.render_many(results, show_bsn=toon_bsn), output, binary_name="HTML")
-    elif fmt == "xlsx":
-        from poortwachter.report import audit_xlsx
-
-        emit(
-            audit_xlsx.render(results, show_bsn=toon_bsn), output, binary_name="Een XLSX-overzicht"
-        )
-    else:
-        from poortwachter.report import audit_text
-
-        emit(audit_text.render_many(results, show_bsn=toon_bsn), output, binary_name="Tekst")
+    chosen = pick(AUDIT_FORMATS, fmt)
+    emit(chosen.render(results, toon_bsn), output, binary_name=chosen.label)
 
     if fail_on == "never":
         return 0

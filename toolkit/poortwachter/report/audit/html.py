@@ -11,7 +11,7 @@ from poortwachter.audit.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import MILESTONE_LABELS
-from poortwachter.report.audit_labels import (
+from poortwachter.report.audit.wording import (
     CATEGORY_LABELS,
     SEVERITY_LABELS,
     document_state,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from poortwachter.domain.signalering import Signal
-from poortwachter.report.signalering_rows import SignalRow, signal_row
+from poortwachter.report.signalering.rows import SignalRow, signal_row
 from poortwachter.support.xlsx.stream import RenderedRows, Sheet, Style, row_xml, write_xlsx
 
 HEADERS = [

@@ -19,7 +19,8 @@ from poortwachter.domain.signalering import DEFAULT_HORIZON_DAYS, signal_for
 from poortwachter.errors import InputError
 from poortwachter.inputs.cases import check_columns, row_to_case, rows_nl
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
-from poortwachter.report.signalering_formats import Counts, assemble, check_format, fragment
+from poortwachter.report import pick
+from poortwachter.report.signalering import FORMATS, Counts, assemble, check_format
 from poortwachter.support.gc import paused_gc
 from poortwachter.support.lifecycle import die_with_parent
 
@@ -51,6 +52,7 @@ def _process(
     table: Table, start: int, stop: int, fmt: str, peil: date, horizon: int, toon_bsn: bool
 ) -> _Chunk:
     out = _Chunk()
+    render_case = pick(FORMATS, fmt).render.fragment
     for row_number, raw in table.rows[start:stop]:
         case, problems = row_to_case(table, row_number, raw)
         if case is None:
@@ -59,7 +61,7 @@ def _process(
             continue
         s = signal_for(case, peil, horizon)
         out.counts.add(s)
-        out.fragments.append(fragment(fmt, row_number, s, toon_bsn=toon_bsn))
+        out.fragments.append(render_case(row_number, s, toon_bsn))
     return out
 
 
