@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from poortwachter.audit.checklist import Rule
-from poortwachter.audit.checks import CHECKS
-from poortwachter.audit.context import AuditContext
 from poortwachter.audit.model import Document, Finding, FoundValue, Signer
+from poortwachter.audit.rules.checklist import Rule
+from poortwachter.audit.rules.checks import CHECKS
+from poortwachter.audit.rules.context import AuditContext
 from poortwachter.domain.case import Case
 from poortwachter.domain.timeline import compute_timeline
 from poortwachter.domain.vocabulary import Category, DocumentKind, Severity

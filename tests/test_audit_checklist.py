@@ -4,8 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from poortwachter.audit.checklist import bundled_checklist_path, load_checklist, parse_checklist
-from poortwachter.audit.checks import CHECKS
+from poortwachter.audit.rules.checklist import (
+    bundled_checklist_path,
+    load_checklist,
+    parse_checklist,
+)
+from poortwachter.audit.rules.checks import CHECKS
 from poortwachter.errors import InputError
 
 HEAD = 'id: test\nversion: "1"\nwerkwijzer_edition: "2023"\nrules:\n'

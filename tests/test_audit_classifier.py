@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poortwachter.audit.classifier import classify, is_continuation
+from poortwachter.audit.classify.classifier import classify, is_continuation
 from poortwachter.domain.vocabulary import DocumentKind as K
 
 BODY = "\nNaam werknemer: J. Jansen\nDatum: 12-02-2026\nHier staat de inhoud van het document."
@@ -117,7 +117,7 @@ def test_section_heading_visie_werknemer_is_not_a_part() -> None:
 
 @given(st.text(max_size=3000), st.text(max_size=40))
 def test_classify_and_extract_never_raise(text: str, name: str) -> None:
-    from poortwachter.audit.extract import extract_all
+    from poortwachter.audit.extract.sections import extract_all
     from poortwachter.audit.model import Document
 
     doc = Document(name or "x", "text", len(text), pages=text.split("\f"), page_count=1)
@@ -135,7 +135,7 @@ _TOKENS = [
 
 @given(st.lists(st.sampled_from(_TOKENS), max_size=200))
 def test_label_soup_never_raises(tokens: list[str]) -> None:
-    from poortwachter.audit.extract import extract_all
+    from poortwachter.audit.extract.sections import extract_all
     from poortwachter.audit.model import Document
 
     text = "".join(tokens)

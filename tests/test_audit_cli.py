@@ -72,7 +72,7 @@ def test_checklist_commands(tmp_path: Path) -> None:
 
 
 def test_checklist_types_lists_every_check_type_with_its_parameters() -> None:
-    from poortwachter.audit.checks import CHECKS
+    from poortwachter.audit.rules.checks import CHECKS
 
     code, out = run("checklist", "types")
     names = [line.split()[0] for line in out.splitlines() if not line.startswith(" ")]

@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.docdate import extract_date
-from poortwachter.audit.lines import Line
+from poortwachter.audit.extract.dates import extract_date
 from poortwachter.audit.model import Document
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.lines import Line
 from poortwachter.domain.vocabulary import DocumentKind
 
 D = date(2026, 2, 12)

@@ -15,10 +15,10 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 from audit_helpers import MS, ROOT
-from poortwachter.audit.readers import docx as docx_reader
-from poortwachter.audit.readers import xlsx as xlsx_reader
-from poortwachter.audit.readers.docx import read_docx
-from poortwachter.audit.readers.xlsx import read_xlsx
+from poortwachter.audit.intake.readers import docx as docx_reader
+from poortwachter.audit.intake.readers import xlsx as xlsx_reader
+from poortwachter.audit.intake.readers.docx import read_docx
+from poortwachter.audit.intake.readers.xlsx import read_xlsx
 
 
 def _python_docx_parts(data: bytes) -> tuple[Any, list[tuple[str, Any]]]:

@@ -19,10 +19,10 @@ import jsonschema
 import pytest
 
 from audit_helpers import PEILDATUM, ROOT, audit
-from poortwachter.audit import ocr
+from poortwachter.audit.intake import ocr
+from poortwachter.audit.intake.readers.image import read_image
+from poortwachter.audit.intake.readers.pdf import read_pdf
 from poortwachter.audit.limits import Limits
-from poortwachter.audit.readers.image import read_image
-from poortwachter.audit.readers.pdf import read_pdf
 from poortwachter.domain.vocabulary import DocumentKind
 from poortwachter.report.audit import html as audit_html
 from poortwachter.report.audit import text as audit_text

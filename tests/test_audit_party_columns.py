@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import dossier_fixtures as F
-from poortwachter.audit.dossier import collect, read_file
-from poortwachter.audit.lines import Line, doc_lines
-from poortwachter.audit.readers.pdf_columns import party_tables
-from poortwachter.audit.signers import extract_signers
-from poortwachter.audit.sigtables import signature_blocks
+from poortwachter.audit.extract.signers import extract_signers
+from poortwachter.audit.extract.sigtables import signature_blocks
+from poortwachter.audit.intake.dossier import collect, read_file
+from poortwachter.audit.intake.readers.pdf_columns import party_tables
+from poortwachter.audit.text.lines import Line, doc_lines
 
 NAMES = ("P. de Vries", F.NAAM, "K. Visser")
 WRITERS: dict[str, Callable[[Path, Sequence[F.Block]], None]] = {

@@ -12,9 +12,9 @@ import yaml
 from pypdf import PdfReader, PdfWriter
 
 from audit_helpers import MS, ROOT, audit
+from poortwachter.audit.intake.readers import pdf as pdf_reader
+from poortwachter.audit.intake.readers.pdf import read_pdf
 from poortwachter.audit.limits import Limits
-from poortwachter.audit.readers import pdf as pdf_reader
-from poortwachter.audit.readers.pdf import read_pdf
 
 SAMPLES = sorted(p for p in (ROOT / "samples" / "dossiers").iterdir() if p.is_dir())
 

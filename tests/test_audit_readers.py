@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from audit_helpers import MS, audit, build
-from poortwachter.audit.dossier import collect, read_file, split_parts
+from poortwachter.audit.intake.dossier import collect, read_file, split_parts
+from poortwachter.audit.intake.readers.docx import read_docx
+from poortwachter.audit.intake.readers.pdf import read_pdf
+from poortwachter.audit.intake.readers.xlsx import read_xlsx
 from poortwachter.audit.limits import Limits
-from poortwachter.audit.readers.docx import read_docx
-from poortwachter.audit.readers.pdf import read_pdf
-from poortwachter.audit.readers.xlsx import read_xlsx
 from poortwachter.domain.vocabulary import DocumentKind, Severity
 
 

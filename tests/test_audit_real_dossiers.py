@@ -12,9 +12,9 @@ import pytest
 
 import dossier_fixtures as F
 from audit_helpers import audit, rules_of
-from poortwachter.audit.lines import Line
-from poortwachter.audit.signers import extract_signers
-from poortwachter.audit.sigtables import signature_blocks
+from poortwachter.audit.extract.signers import extract_signers
+from poortwachter.audit.extract.sigtables import signature_blocks
+from poortwachter.audit.text.lines import Line
 from poortwachter.domain.vocabulary import Severity
 
 
@@ -72,7 +72,7 @@ def test_a_row_empty_for_every_party_says_nothing() -> None:
 
 
 def test_names_in_a_signature_table_are_not_the_employee_name() -> None:
-    from poortwachter.audit.personal import extract_employee_names
+    from poortwachter.audit.extract.personal import extract_employee_names
 
     lines = _lines("Werknemer", "Werkgever", "Casemanager", "Naam: K. Visser", "A. Bakker")
     blocks = signature_blocks(lines)
@@ -81,7 +81,7 @@ def test_names_in_a_signature_table_are_not_the_employee_name() -> None:
 
 
 def test_docx_reader_drops_placeholders_and_shows_form_boxes(tmp_path: Path) -> None:
-    from poortwachter.audit.readers.docx import read_docx
+    from poortwachter.audit.intake.readers.docx import read_docx
 
     path = tmp_path / "formulier.docx"
     F.write_docx(
@@ -117,9 +117,9 @@ def test_docx_reader_drops_placeholders_and_shows_form_boxes(tmp_path: Path) -> 
     ],
 )
 def test_filled_in_means_filled_in(value: str, filled: bool) -> None:
-    from poortwachter.audit.extract import extract_sections
-    from poortwachter.audit.filled import is_empty_value
+    from poortwachter.audit.extract.sections import extract_sections
     from poortwachter.audit.model import Document
+    from poortwachter.audit.text.filled import is_empty_value
 
     assert is_empty_value(value) is not filled
     doc = Document("x.pdf", "pdf", 1, pages=[f"Plan van aanpak\nVisie werknemer: {value}"])
@@ -138,7 +138,7 @@ def test_filled_in_means_filled_in(value: str, filled: bool) -> None:
     ],
 )
 def test_only_evaluations_in_a_log_count_as_evaluations(row: str, counts: bool) -> None:
-    from poortwachter.audit.checks import _is_eval_row
+    from poortwachter.audit.rules.checks import _is_eval_row
 
     assert _is_eval_row(row) is counts
 
@@ -177,7 +177,7 @@ def test_uwv_decision_is_its_own_kind_in_the_json(tmp_path: Path) -> None:
     ],
 )
 def test_classified_by_structure(text: str, kind: str) -> None:
-    from poortwachter.audit.classifier import classify
+    from poortwachter.audit.classify.classifier import classify
 
     assert classify(text).kind.value == kind
 
@@ -239,7 +239,7 @@ def test_repeated_evaluations_are_parts_of_their_own(tmp_path: Path) -> None:
 
 
 def test_a_section_heading_inside_a_part_does_not_split_it() -> None:
-    from poortwachter.audit.parts import heading_cuts
+    from poortwachter.audit.intake.parts import heading_cuts
 
     page = "\n".join(
         [
@@ -274,7 +274,7 @@ def test_many_unreadable_files_give_one_finding_with_the_list(tmp_path: Path) ->
 def test_unreadable_messages_are_dutch_without_exception_names(data: bytes, tmp_path: Path) -> None:
     import re
 
-    from poortwachter.audit.dossier import collect, read_file
+    from poortwachter.audit.intake.dossier import collect, read_file
 
     path = tmp_path / ("x.docx" if data.startswith(b"PK") else "x.pdf")
     path.write_bytes(data)
@@ -361,7 +361,7 @@ def test_recovery_and_renewed_sickness_shift_the_deadlines(tmp_path: Path) -> No
     ],
 )
 def test_timeline_facts_are_found(text: str, kind: str, value: object) -> None:
-    from poortwachter.audit.facts import document_facts
+    from poortwachter.audit.extract.facts import document_facts
     from poortwachter.audit.model import Document
 
     facts = document_facts(Document("brief.pdf", "pdf", 1, pages=[f"Brief\n{text}"]))

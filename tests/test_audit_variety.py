@@ -14,8 +14,8 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
 from audit_helpers import MS, rules_of
-from poortwachter.audit.dossier import collect, read_file, split_parts
 from poortwachter.audit.engine import audit_dossier
+from poortwachter.audit.intake.dossier import collect, read_file, split_parts
 from poortwachter.domain.vocabulary import DocumentKind as K
 
 
@@ -303,8 +303,8 @@ def test_merged_pdf_with_page_numbers_over_the_whole_file(tmp_path: Path) -> Non
     ],
 )
 def test_two_signature_columns_typed_with_tabs(block: list[str]) -> None:
-    from poortwachter.audit.lines import Line
-    from poortwachter.audit.signers import extract_signers
+    from poortwachter.audit.extract.signers import extract_signers
+    from poortwachter.audit.text.lines import Line
 
     lines = [Line(1, text) for text in ["Plan van aanpak", "Afspraken over opbouw.", *block]]
     found = {(s.name, s.role) for s in extract_signers(lines)}

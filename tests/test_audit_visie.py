@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from audit_helpers import MS, audit, build, rules_of
-from poortwachter.audit.checklist import load_checklist
+from poortwachter.audit.rules.checklist import load_checklist
 
 Part = MS.Part
 

@@ -301,7 +301,7 @@ def test_zip_member_bytes_never_written_to_disk(tmp_path: Path) -> None:
 
 def test_reasons_for_empty_and_misnamed_files(hostile_cases: dict[str, corpus.Case]) -> None:
     """A 0-byte file says 'leeg'; random bytes named .pdf say the content does not fit."""
-    from poortwachter.audit.dossier import RawFile, read_file
+    from poortwachter.audit.intake.dossier import RawFile, read_file
 
     for name in ("pdf_empty", "docx_empty", "xlsx_empty"):
         path = hostile_cases[name].path
@@ -314,7 +314,7 @@ def test_reasons_for_empty_and_misnamed_files(hostile_cases: dict[str, corpus.Ca
 
 
 def test_member_ratio_check_can_be_left_to_the_caller(tmp_path: Path) -> None:
-    from poortwachter.inputs.zipcheck import member_problem, zip_problem
+    from poortwachter.support.zipcheck import member_problem, zip_problem
 
     bomb = _bomb_zip(tmp_path / "bom.zip")
     assert "zipbom" in (zip_problem(str(bomb)) or "")

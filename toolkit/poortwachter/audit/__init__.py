@@ -28,8 +28,8 @@ _LAZY = {
     "AuditResult": "poortwachter.audit.engine",
     "audit_dossier": "poortwachter.audit.engine",
     "audit_dossiers": "poortwachter.audit.engine",
-    "Checklist": "poortwachter.audit.checklist",
-    "load_checklist": "poortwachter.audit.checklist",
+    "Checklist": "poortwachter.audit.rules.checklist",
+    "load_checklist": "poortwachter.audit.rules.checklist",
 }
 
 

@@ -131,8 +131,8 @@ def audit_command(
       poortwachter audit dossier.zip --format html --output toets.html
       poortwachter audit dossiers --format xlsx --output overzicht.xlsx --fail-on never
     """
-    from poortwachter.audit.checklist import load_checklist
     from poortwachter.audit.engine import audit_dossiers
+    from poortwachter.audit.rules.checklist import load_checklist
     from poortwachter.domain.vocabulary import Severity
     from poortwachter.support.files import check_output_target
 
@@ -184,7 +184,7 @@ def checklist_show(file: str | None) -> int:
 
     Voorbeeld: poortwachter checklist show checklists/werkwijzer-poortwachter-2023.yaml
     """
-    from poortwachter.audit.checklist import load_checklist
+    from poortwachter.audit.rules.checklist import load_checklist
 
     cl = load_checklist(file)
     lines = [
@@ -212,7 +212,7 @@ def checklist_validate(file: str | None) -> int:
 
     Voorbeeld: poortwachter checklist validate samples/fouten/checklist_met_fout.yaml
     """
-    from poortwachter.audit.checklist import load_checklist
+    from poortwachter.audit.rules.checklist import load_checklist
 
     cl = load_checklist(file)
     click.echo(f"Checklist {cl.id} {cl.version} is geldig: {len(cl.rules)} regels.")
@@ -225,7 +225,7 @@ def checklist_types() -> int:
 
     Voorbeeld: poortwachter checklist types
     """
-    from poortwachter.audit.checks import CHECKS
+    from poortwachter.audit.rules.checks import CHECKS
 
     width = max(map(len, CHECKS))
     lines = []

@@ -89,7 +89,7 @@ def section_patterns() -> dict[str, SectionPatterns]:
 @lru_cache(maxsize=1)
 def medical_terms() -> tuple[str, ...]:
     """The normalised medical terms of ``medische_termen.txt`` (one a line, # comments)."""
-    from poortwachter.audit.textnorm import normalise
+    from poortwachter.audit.text.normalise import normalise
 
     terms: list[str] = []
     for line in (DATA_DIR / "medische_termen.txt").read_text(encoding="utf-8").splitlines():
@@ -127,7 +127,7 @@ class Unfilled:
 def unfilled() -> Unfilled:
     """The values, placeholder texts and check-box glyphs of ``niet_ingevuld.yaml``
     (normalised), read once."""
-    from poortwachter.audit.textnorm import normalise
+    from poortwachter.audit.text.normalise import normalise
 
     raw = _load_yaml("niet_ingevuld.yaml")
     return Unfilled(

@@ -18,17 +18,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from poortwachter.audit.checklist import Checklist, Rule, load_checklist
-from poortwachter.audit.checks import CHECKS
-from poortwachter.audit.classifier import classify, filename_hint, looks_like_log
-from poortwachter.audit.context import AuditContext
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.dossier import collect, group_dossiers, read_file, split_parts
-from poortwachter.audit.extract import extract_all
-from poortwachter.audit.facts import Fact, dossier_facts, recovery_periods
+from poortwachter.audit.classify.classifier import classify, filename_hint, looks_like_log
+from poortwachter.audit.classify.riv_parts import RIV_PARTS
+from poortwachter.audit.extract.facts import Fact, dossier_facts, recovery_periods
+from poortwachter.audit.extract.sections import extract_all
+from poortwachter.audit.intake.dossier import collect, group_dossiers, read_file, split_parts
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document, Finding, FoundValue
-from poortwachter.audit.riv_parts import RIV_PARTS
+from poortwachter.audit.rules.checklist import Checklist, Rule, load_checklist
+from poortwachter.audit.rules.checks import CHECKS
+from poortwachter.audit.rules.context import AuditContext
+from poortwachter.audit.text.datefind import find_dates
 from poortwachter.domain.case import MIN_VERLENGING_WEKEN, Case, HerstelPeriode
 from poortwachter.domain.privacy import mask_bsn
 from poortwachter.domain.timeline import Timeline, compute_timeline
@@ -385,7 +385,7 @@ def audit_dossiers(
 
     Each folder or zip is one dossier; a folder with subfolders and no documents of its own
     is a folder of dossiers (one per subfolder); loose files together form one dossier
-    (:func:`~poortwachter.audit.dossier.group_dossiers`). The checklist is loaded once.
+    (:func:`~poortwachter.audit.intake.dossier.group_dossiers`). The checklist is loaded once.
     Raises :class:`~poortwachter.errors.InputError` for a path that does not exist.
     """
     rules = checklist if isinstance(checklist, Checklist) else load_checklist(checklist)

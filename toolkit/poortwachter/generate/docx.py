@@ -30,7 +30,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from poortwachter.errors import InputError
 from poortwachter.generate.context import FieldUndefined
 from poortwachter.generate.template_safety import TemplateLimit, external_references, render_limited
-from poortwachter.inputs.zipcheck import zip_problem
+from poortwachter.support.zipcheck import zip_problem
 
 _XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _PARA_START = re.compile(r"<w:p([ >])")

@@ -31,8 +31,8 @@ from poortwachter.generate.template_safety import (
     external_references,
     outside_folder,
 )
-from poortwachter.inputs.zipcheck import zip_problem
 from poortwachter.schemas.forms import schema_paths
+from poortwachter.support.zipcheck import zip_problem
 
 #: Fields the generator adds to every context besides the schema's.
 EXTRA_FIELDS = {

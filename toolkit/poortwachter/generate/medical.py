@@ -62,7 +62,7 @@ def _as_written(text: str, term: str) -> str:
 def medical_hits(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(dotted field, medical term) for every free-text value that holds such a term."""
     from poortwachter.audit.datafiles import medical_pattern, medical_words
-    from poortwachter.audit.textnorm import normalise
+    from poortwachter.audit.text.normalise import normalise
 
     pattern = medical_pattern()
     single, multi = medical_words()

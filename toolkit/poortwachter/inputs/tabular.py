@@ -1,7 +1,7 @@
 """Reading rows from a CSV or XLSX file, with exact row and column positions for messages.
 
 * XLSX is read with python-calamine (about 15× faster than openpyxl for 100,000 rows),
-  after the zip container has been checked (:mod:`poortwachter.inputs.zipcheck`).
+  after the zip container has been checked (:mod:`poortwachter.support.zipcheck`).
 * CSV: UTF-16 with BOM (Excel's "Unicode-tekst"), UTF-8 (with or without BOM), falling back
   to cp1252 (Excel on Windows), read as a stream (the row limit stops it early); the
   delimiter (``;``, ``,``, tab or ``|``) is taken from the header line.
@@ -22,7 +22,7 @@ from typing import Any
 
 from poortwachter.errors import InputError, Location
 from poortwachter.inputs.xlsx_extent import sheet_extent
-from poortwachter.inputs.zipcheck import zip_problem
+from poortwachter.support.zipcheck import zip_problem
 
 #: Default limits on a spreadsheet that is read (documented in SECURITY.md).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from poortwachter.audit.classify.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.audit.engine import AuditResult
-from poortwachter.audit.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import MILESTONE_LABELS, Severity

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from poortwachter.audit.facts import Fact
+from poortwachter.audit.extract.facts import Fact
 from poortwachter.audit.model import Document
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.timeline import Milestone, Timeline

@@ -7,8 +7,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from poortwachter.audit.classify.riv_parts import KIND_LABELS
 from poortwachter.audit.engine import AuditResult
-from poortwachter.audit.riv_parts import KIND_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import Severity
 from poortwachter.report.audit.wording import CATEGORY_LABELS, SEVERITY_LABELS

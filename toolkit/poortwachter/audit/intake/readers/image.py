@@ -1,5 +1,5 @@
 """Images (JPG, PNG, TIFF): UWV accepts JPG. With the ``ocr`` extra the text is read
-with OCR (the first frame, scaled to at most :data:`~poortwachter.audit.ocr.MAX_PIXELS`);
+with OCR (the first frame, scaled to at most :data:`~poortwachter.audit.intake.ocr.MAX_PIXELS`);
 without it the image is a scan whose content is not checked."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 import warnings
 
-from poortwachter.audit import ocr
+from poortwachter.audit.intake import ocr
+from poortwachter.audit.intake.readers.common import clean_text, unreadable
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
-from poortwachter.audit.readers.common import clean_text, unreadable
 
 #: fewer characters than this is no text (a logo, a stamp)
 MIN_CHARS = 25

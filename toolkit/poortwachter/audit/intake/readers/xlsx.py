@@ -12,12 +12,12 @@ import warnings
 from datetime import date, datetime
 from typing import Any
 
+from poortwachter.audit.intake.readers.common import clean_text, unreadable
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
-from poortwachter.audit.readers.common import clean_text, unreadable
 from poortwachter.domain.dates import format_nl
 from poortwachter.inputs.xlsx_extent import sheet_extent
-from poortwachter.inputs.zipcheck import zip_problem
+from poortwachter.support.zipcheck import zip_problem
 
 #: columns read per sheet; an activity log never needs more
 MAX_COLUMNS = 60

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from poortwachter.audit.datefind import find_dates
 from poortwachter.audit.model import Document, Evidence
+from poortwachter.audit.text.datefind import find_dates
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from poortwachter.audit.facts import Fact
+from poortwachter.audit.extract.facts import Fact
 from poortwachter.audit.model import Document
 from poortwachter.domain.timeline import Timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId

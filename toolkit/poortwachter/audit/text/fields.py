@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.text.normalise import normalise
 
 ROLE_WORDS: dict[str, str] = {
     "werkgever": "werkgever",

@@ -1,7 +1,7 @@
 """From paths (a folder, a zip, loose files) to the documents of one dossier.
 
 Files are recognised by their content (magic bytes), not their name. Zip dossiers are
-checked (:func:`poortwachter.inputs.zipcheck.zip_problem`) before any member is read. A
+checked (:func:`poortwachter.support.zipcheck.zip_problem`) before any member is read. A
 merged PDF that holds several parts is split into parts at the pages whose heading names
 a different part; each part keeps its page range.
 """
@@ -14,21 +14,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from poortwachter.audit.classifier import page_heading
+from poortwachter.audit.classify.classifier import page_heading
+from poortwachter.audit.intake.ocr import scan_reason
+from poortwachter.audit.intake.parts import split_at_headings
+from poortwachter.audit.intake.readers.common import clean_text, unreadable
+from poortwachter.audit.intake.readers.docx import read_docx
+from poortwachter.audit.intake.readers.image import read_image
+from poortwachter.audit.intake.readers.pdf import read_pdf
+from poortwachter.audit.intake.readers.xlsx import read_xlsx
 from poortwachter.audit.limits import DEFAULT_LIMITS, MB, Limits
 from poortwachter.audit.model import Document
-from poortwachter.audit.ocr import scan_reason
-from poortwachter.audit.parts import split_at_headings
-from poortwachter.audit.readers.common import clean_text, unreadable
-from poortwachter.audit.readers.docx import read_docx
-from poortwachter.audit.readers.image import read_image
-from poortwachter.audit.readers.pdf import read_pdf
-from poortwachter.audit.readers.xlsx import read_xlsx
-from poortwachter.audit.textnorm import lines_of
+from poortwachter.audit.text.normalise import lines_of
 from poortwachter.domain.vocabulary import DocumentKind
 from poortwachter.errors import InputError
-from poortwachter.inputs.zipcheck import member_problem, zip_problem
 from poortwachter.support.textsafe import printable
+from poortwachter.support.zipcheck import member_problem, zip_problem
 
 _SKIP_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 _TEXT_SUFFIXES = {".txt", ".md", ".csv"}
@@ -243,7 +243,7 @@ def split_parts(doc: Document) -> list[Document]:
     """Split a merged PDF (or a DOCX holding several parts) into parts: at pages whose
     heading names another part than the one before, around runs of scanned pages (no text
     layer), which become parts of their own with ``readable=False``, and then under
-    headings anywhere on a page (:func:`poortwachter.audit.parts.split_at_headings`)."""
+    headings anywhere on a page (:func:`poortwachter.audit.intake.parts.split_at_headings`)."""
     parts = _split_pages(doc)
     out: list[Document] = []
     line = 1

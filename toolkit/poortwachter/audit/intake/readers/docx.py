@@ -4,7 +4,7 @@ Hard page breaks and section breaks split the body into pages, so a DOCX that ho
 several parts is split like a merged PDF. The page header comes first in the text (it
 often carries the title and the employee's name), the footer last (signature tables).
 
-The zip container is checked first (:func:`poortwachter.inputs.zipcheck.zip_problem`);
+The zip container is checked first (:func:`poortwachter.support.zipcheck.zip_problem`);
 only the main document and its headers and footers are parsed, with python-docx's XML
 parser (entity resolution switched off). Tables become lines with cells separated by
 `` | `` so a label and its value stay on one line; an empty cell is
@@ -23,10 +23,10 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from poortwachter.audit.intake.readers.common import clean_text, unreadable
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
-from poortwachter.audit.readers.common import clean_text, unreadable
-from poortwachter.inputs.zipcheck import zip_problem
+from poortwachter.support.zipcheck import zip_problem
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

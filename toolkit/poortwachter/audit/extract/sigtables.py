@@ -11,7 +11,7 @@ footer), in the layouts casemanagers use:
 An empty name, date or signature cell in a party's column means that party did not sign,
 when another party's cell in the same row is filled (a row empty for every party says
 nothing: the signatures may be pictures). DOCX empty cells arrive as ``_``
-(:data:`poortwachter.audit.readers.docx.EMPTY_CELL`), pictures as ``[afbeelding]``.
+(:data:`poortwachter.audit.intake.readers.docx.EMPTY_CELL`), pictures as ``[afbeelding]``.
 """
 
 from __future__ import annotations
@@ -20,11 +20,17 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.labels import ROLE_WORDS, clean_name, label_segments, leading_name, role_in
-from poortwachter.audit.lines import Line
 from poortwachter.audit.model import Signer
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.fields import (
+    ROLE_WORDS,
+    clean_name,
+    label_segments,
+    leading_name,
+    role_in,
+)
+from poortwachter.audit.text.lines import Line
+from poortwachter.audit.text.normalise import normalise
 
 EMPTY_CELL = "_"
 _ROW_LABEL = re.compile(

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from poortwachter.audit.checks import CHECKS
+from poortwachter.audit.rules.checks import CHECKS
 from poortwachter.domain.vocabulary import Category, DocumentKind, Severity
 from poortwachter.errors import InputError
 from poortwachter.inputs.safe_yaml import MAX_DEPTH, DocumentError, _depth, _NoAliasLoader

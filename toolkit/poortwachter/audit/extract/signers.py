@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.labels import (
+from poortwachter.audit.extract.sigtables import SignatureBlock, signature_blocks
+from poortwachter.audit.model import Signer
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.fields import (
     _DIGITAL,
     _EMPLOYER_FUNCTIONS,
     _SIGN_RAW,
@@ -21,12 +23,10 @@ from poortwachter.audit.labels import (
     party_words,
     role_in,
 )
-from poortwachter.audit.lines import (
+from poortwachter.audit.text.lines import (
     Line,
 )
-from poortwachter.audit.model import Signer
-from poortwachter.audit.sigtables import SignatureBlock, signature_blocks
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.text.normalise import normalise
 
 
 def _sign_word_index(lines: list[Line]) -> int:

@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.labels import (
+from poortwachter.audit.model import FoundValue
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.fields import (
     _TITLE_PREFIX,
     clean_name,
     leading_name,
     pairs_of,
 )
-from poortwachter.audit.lines import (
+from poortwachter.audit.text.lines import (
     Line,
 )
-from poortwachter.audit.model import FoundValue
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.text.normalise import normalise
 from poortwachter.schemas.fields import to_bsn
 
 _BSN_LABEL = re.compile(

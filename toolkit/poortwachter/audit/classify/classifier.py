@@ -16,9 +16,9 @@ from itertools import pairwise
 from pathlib import PurePath
 
 from poortwachter.audit.datafiles import other_title_patterns, title_patterns
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.filled import box_state
-from poortwachter.audit.textnorm import lines_of, normalise
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.filled import box_state
+from poortwachter.audit.text.normalise import lines_of, normalise
 from poortwachter.domain.vocabulary import DocumentKind
 
 HEAD_LINES = 14

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from poortwachter.audit.classifier import _best_on_line
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.lines import (
-    Line,
-)
-from poortwachter.audit.model import Document, FoundValue
-from poortwachter.audit.signers import (
+from poortwachter.audit.classify.classifier import _best_on_line
+from poortwachter.audit.extract.signers import (
     _sign_word_index,
 )
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.model import Document, FoundValue
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.lines import (
+    Line,
+)
+from poortwachter.audit.text.normalise import normalise
 from poortwachter.domain.vocabulary import DocumentKind
 
 _OTHER_EVENT = re.compile(

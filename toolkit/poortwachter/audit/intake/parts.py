@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from poortwachter.audit.classifier import (
+from poortwachter.audit.classify.classifier import (
     SPLIT_SCORE,
     Classification,
     heading_of,
@@ -22,10 +22,10 @@ from poortwachter.audit.classifier import (
     line_title,
     looks_like_log,
 )
-from poortwachter.audit.datefind import find_dates
-from poortwachter.audit.labels import _SIGN_WORDS
 from poortwachter.audit.model import Document
-from poortwachter.audit.textnorm import lines_of, normalise
+from poortwachter.audit.text.datefind import find_dates
+from poortwachter.audit.text.fields import _SIGN_WORDS
+from poortwachter.audit.text.normalise import lines_of, normalise
 
 #: a new part's own data must follow its heading within this many lines
 _DATA_WITHIN = 6

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from poortwachter.audit.labels import ROLE_WORDS
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.text.fields import ROLE_WORDS
+from poortwachter.audit.text.normalise import normalise
 
 EMPTY_CELL = "_"
 #: text rectangles a page may have before this is skipped (a hostile or huge page)

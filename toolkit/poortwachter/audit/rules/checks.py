@@ -1,7 +1,7 @@
 """The closed vocabulary of check types. One function per type; the checklist names the
 type and gives its parameters (validated against :attr:`CheckSpec.params` on load).
 
-Each function takes the rule and the :class:`~poortwachter.audit.context.AuditContext`
+Each function takes the rule and the :class:`~poortwachter.audit.rules.context.AuditContext`
 and returns findings. A check never raises on odd documents.
 """
 
@@ -15,16 +15,16 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from poortwachter.audit.facts import pause_days
-from poortwachter.audit.labels import name_key
+from poortwachter.audit.classify.riv_parts import KIND_LABELS
+from poortwachter.audit.extract.facts import pause_days
 from poortwachter.audit.model import Document, Evidence, Finding, Signer
-from poortwachter.audit.riv_parts import KIND_LABELS
+from poortwachter.audit.text.fields import name_key
 from poortwachter.domain.dates import format_nl, parse_date
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId
 
 if TYPE_CHECKING:
-    from poortwachter.audit.checklist import Rule
-    from poortwachter.audit.context import AuditContext
+    from poortwachter.audit.rules.checklist import Rule
+    from poortwachter.audit.rules.context import AuditContext
 
 CheckFn = Callable[["Rule", "AuditContext"], list[Finding]]
 
@@ -454,7 +454,7 @@ def check_consistent_field(rule: Rule, ctx: AuditContext) -> list[Finding]:
 
 def _same_person(key: str, known: str, other: str) -> bool:
     """'J. Jansen' ~ 'Jan Jansen' ~ 'Jansen, J.': the surname of one is in the other."""
-    from poortwachter.audit.textnorm import normalise
+    from poortwachter.audit.text.normalise import normalise
 
     other_words = set(normalise(other).split())
     return key in other_words or name_key(other) in set(normalise(known).split())

@@ -19,11 +19,11 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
-from poortwachter.audit import ocr
+from poortwachter.audit.intake import ocr
+from poortwachter.audit.intake.readers.common import clean_text, unreadable
+from poortwachter.audit.intake.readers.pdf_columns import party_tables
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
-from poortwachter.audit.readers.common import clean_text, unreadable
-from poortwachter.audit.readers.pdf_columns import party_tables
 
 #: a page with fewer text characters than this counts as an image (scan)
 MIN_PAGE_CHARS = 25
@@ -192,7 +192,7 @@ class _PdfiumText:
 
     def render(self, index: int) -> Any:
         """The page as a grey PIL image for OCR (about 200 dpi, at most
-        :data:`~poortwachter.audit.ocr.MAX_PIXELS` pixels), or None."""
+        :data:`~poortwachter.audit.intake.ocr.MAX_PIXELS` pixels), or None."""
         if self._doc is None:
             return None
         page = None

@@ -7,7 +7,7 @@ takes its download branch; its downloader is switched off as well before the eng
 built. A missing model is an :class:`OcrUnavailable` with a Dutch message, never a
 network call. Without the extra, :func:`ocr_problem` says how to enable it.
 
-Pages are rendered (PDF: by pdfium, see :mod:`poortwachter.audit.readers.pdf`) at
+Pages are rendered (PDF: by pdfium, see :mod:`poortwachter.audit.intake.readers.pdf`) at
 :data:`RENDER_DPI`, at most :data:`MAX_PIXELS` pixels; the budget per file (pages, CPU
 seconds per page) is in :class:`~poortwachter.audit.limits.Limits`.
 """

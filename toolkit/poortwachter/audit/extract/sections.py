@@ -14,27 +14,27 @@ from bisect import bisect_right
 from datetime import date
 
 from poortwachter.audit.datafiles import medical_pattern, medical_words, section_patterns
-from poortwachter.audit.datefind import MONTH_ALTERNATION, find_dates
-from poortwachter.audit.docdate import (
+from poortwachter.audit.extract.dates import (
     extract_date,
 )
-from poortwachter.audit.filled import is_empty_value, unticked_line
-from poortwachter.audit.lines import (
-    Line,
-    doc_lines,
-)
-from poortwachter.audit.model import Document, FoundValue, Signer
-from poortwachter.audit.personal import (
+from poortwachter.audit.extract.personal import (
     extract_bsn,
     extract_eerste_ziektedag,
     extract_employee_names,
 )
-from poortwachter.audit.signers import (
+from poortwachter.audit.extract.signers import (
     extract_authors,
     extract_signers,
 )
-from poortwachter.audit.sigtables import signature_blocks
-from poortwachter.audit.textnorm import excerpt, normalise
+from poortwachter.audit.extract.sigtables import signature_blocks
+from poortwachter.audit.model import Document, FoundValue, Signer
+from poortwachter.audit.text.datefind import MONTH_ALTERNATION, find_dates
+from poortwachter.audit.text.filled import is_empty_value, unticked_line
+from poortwachter.audit.text.lines import (
+    Line,
+    doc_lines,
+)
+from poortwachter.audit.text.normalise import excerpt, normalise
 from poortwachter.domain.vocabulary import DocumentKind
 
 

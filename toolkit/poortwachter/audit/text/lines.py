@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from poortwachter.audit.datefind import MONTH_ALTERNATION
 from poortwachter.audit.model import Document
-from poortwachter.audit.textnorm import normalise
+from poortwachter.audit.text.datefind import MONTH_ALTERNATION
+from poortwachter.audit.text.normalise import normalise
 
 
 @dataclass(frozen=True, slots=True)
