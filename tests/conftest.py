@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 
-from poortwachter import cli_dutch
+from poortwachter.cli import dutch as cli_dutch
 from poortwachter.cli import main
 from processes import SESSION_ENV, has_proc, session_processes, wait_until_gone
 

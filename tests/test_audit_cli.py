@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from audit_helpers import ROOT
-from poortwachter.audit.commands import audit_command, checklist_group
+from poortwachter.cli.audit import audit_command, checklist_group
 from poortwachter.errors import InputError
 
 SAMPLES = ROOT / "samples" / "dossiers"

@@ -131,3 +131,45 @@ def test_help_is_dutch_and_keeps_example_commands_whole(path: tuple[str, ...]) -
     lines = {line.strip() for line in shown.splitlines()}
     for example in examples:  # each example whole on a line of its own, not re-wrapped
         assert example.strip() in lines, example
+
+
+def test_progress_bar_is_clicks_with_eta_on_a_terminal_and_silent_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from poortwachter.cli.options import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    with Progress("Dossiers toetsen") as progress:
+        for done in range(1, 4):
+            progress(done, 3, f"dossier-{done}")
+    shown = screen.getvalue()
+    assert "Dossiers toetsen" in shown and "3/3" in shown and "dossier-3" in shown
+
+    piped = io.StringIO()
+    monkeypatch.setattr("sys.stderr", piped)
+    with Progress("Dossiers toetsen") as progress:
+        for done in range(1, 4):
+            progress(done, 3, "x")
+    assert piped.getvalue() == ""
+
+
+def test_case_from_options_is_the_timeline_commands_library_call() -> None:
+    from datetime import date
+
+    from poortwachter.errors import InputError
+    from poortwachter.inputs.cases import case_from_options
+
+    case = case_from_options(
+        "05-01-2026", herstel=["2026-02-01:2026-02-10"], gedaan=["probleemanalyse=2026-02-10"]
+    )
+    assert case.eerste_ziektedag == date(2026, 1, 5)
+    assert len(case.herstel) == 1
+    with pytest.raises(InputError, match="schrijf MIJLPAAL=DATUM"):
+        case_from_options("2026-01-05", gedaan=["probleemanalyse"])

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from generate_helpers import FIXTURES, REPO, docx_text, pdf_pages, sample
+from poortwachter.cli.generate import batch, generate, templates
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.generate.commands import batch, generate, templates
 from poortwachter.generate.registry import bundled_templates_dir
 
 

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +200,70 @@ def case_from_document(data: dict[str, Any], source: str = "") -> Case:
     raise InputError(
         [f"{Location(source or None, field=f).describe()}: {msg}" for f, msg in problems]
     )
+
+
+def case_from_options(
+    eerste_ziektedag: str | date,
+    *,
+    herstel: Sequence[str] = (),
+    verlof: Sequence[str] = (),
+    zwanger: bool = False,
+    iva: bool = False,
+    verlenging_weken: Sequence[int] = (),
+    loonsanctie_weken: int | None = None,
+    loonsanctie_hersteld: date | None = None,
+    geboortedatum: date | None = None,
+    aow_datum: date | None = None,
+    einde_dienstverband: date | None = None,
+    gedaan: Sequence[str] = (),
+    evaluaties: Sequence[date] = (),
+    source: str = "opdrachtregel",
+) -> Case:
+    """A :class:`Case` from the facts as the ``timeline`` command takes them, validated like a
+    case file (the same Dutch messages; raises :class:`InputError`).
+
+    ``herstel`` and ``verlof`` are periods ``"START:EIND"``; ``gedaan`` items are
+    ``"MIJLPAAL=DATUM"`` (e.g. ``"probleemanalyse=2026-02-10"``); dates may be
+    :class:`~datetime.date` objects or text in ``JJJJ-MM-DD`` or ``DD-MM-JJJJ``.
+
+    >>> case_from_options("2026-01-05", herstel=["2026-02-01:2026-02-10"]).eerste_ziektedag
+    datetime.date(2026, 1, 5)
+    """
+    doc: dict[str, Any] = {"eerste_ziektedag": eerste_ziektedag}
+    if herstel:
+        doc["herstel"] = "; ".join(herstel)
+    if verlof:
+        doc["verlof"] = "; ".join(verlof)
+    if verlenging_weken:
+        doc["verlenging_weken"] = list(verlenging_weken)
+    flags = {"zwanger": zwanger, "iva": iva, "loonsanctie_weken": loonsanctie_weken}
+    doc.update({key: value for key, value in flags.items() if value})
+    dates = {
+        "aow_datum": aow_datum,
+        "einde_dienstverband": einde_dienstverband,
+        "loonsanctie_hersteld": loonsanctie_hersteld,
+    }
+    doc.update({key: value for key, value in dates.items() if value is not None})
+    if geboortedatum:
+        doc["werknemer"] = {"naam": "werknemer", "geboortedatum": geboortedatum}
+    if evaluaties:
+        doc["evaluaties"] = list(evaluaties)
+    if gedaan:
+        doc["gedaan"] = _done_items(gedaan)
+    return case_from_document(doc, source)
+
+
+def _done_items(items: Sequence[str]) -> dict[str, str]:
+    done: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise InputError(
+                f"--gedaan '{item}': schrijf MIJLPAAL=DATUM, "
+                "bijvoorbeeld probleemanalyse=2026-02-10"
+            )
+        done[key.strip()] = value.strip()
+    return done
 
 
 def load_case_file(path: str | Path) -> Case:

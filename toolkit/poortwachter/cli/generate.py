@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poortwachter.cli_options import spreadsheet_limits_options
+from poortwachter.cli.options import spreadsheet_limits_options
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.generate.registry import FORMS, bundled_templates_dir
 

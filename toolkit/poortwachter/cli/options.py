@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import os
 import sys
@@ -14,6 +16,10 @@ import click
 
 from poortwachter.domain.dates import ACCEPTED_FORMATS, parse_date
 from poortwachter.errors import InputError
+
+#: Exit codes (DESIGN.md): 0 ok; 1 findings at or above --fail-on, or failed rows; 2 usage
+#: error or unusable input; 3 internal error.
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,6 +101,107 @@ def spreadsheet_limits_options(func: F) -> F:
         show_default=True,
         help="Weiger een groter bestand (bytes).",
     )(func)
+
+
+def audit_limits_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--max-bytes, --max-pages, --timeout, --ocr-max-pages and --ocr-timeout for commands
+    that read dossier documents (SECURITY.md); the command receives them together as
+    ``limits`` (:class:`~poortwachter.audit.limits.Limits`)."""
+    from poortwachter.audit.limits import DEFAULT_LIMITS
+
+    names = {
+        "max_bytes": "read_bytes",
+        "max_pages": "max_pages",
+        "timeout": "seconds_per_file",
+        "ocr_max_pages": "ocr_pages",
+        "ocr_timeout": "ocr_seconds_per_page",
+    }
+
+    @functools.wraps(func)
+    def with_limits(*args: Any, **kwargs: Any) -> Any:
+        chosen = {field: kwargs.pop(option) for option, field in names.items()}
+        kwargs["limits"] = dataclasses.replace(DEFAULT_LIMITS, **chosen)
+        return func(*args, **kwargs)
+
+    options = [
+        click.option(
+            "--ocr-timeout",
+            type=click.FloatRange(0.1),
+            default=DEFAULT_LIMITS.ocr_seconds_per_page,
+            show_default=True,
+            help="CPU-seconden OCR per gescande pagina (gemiddeld over het bestand).",
+        ),
+        click.option(
+            "--ocr-max-pages",
+            type=click.IntRange(0),
+            default=DEFAULT_LIMITS.ocr_pages,
+            show_default=True,
+            help="Lees hoogstens zoveel gescande pagina's per bestand met OCR (0: geen OCR; "
+            "OCR vraagt pip install 'poortwachter[ocr]').",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0.1),
+            default=DEFAULT_LIMITS.seconds_per_file,
+            show_default=True,
+            help="Seconden per bestand; daarna stopt het lezen van dat bestand.",
+        ),
+        click.option(
+            "--max-pages",
+            type=click.IntRange(1),
+            default=DEFAULT_LIMITS.max_pages,
+            show_default=True,
+            help="Lees hoogstens zoveel pagina's per PDF.",
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(1),
+            default=DEFAULT_LIMITS.read_bytes,
+            show_default=True,
+            help="Lees geen document dat groter is (bytes); het wordt als onleesbaar gemeld.",
+        ),
+    ]
+    wrapped: Callable[..., Any] = with_limits
+    for option in options:
+        wrapped = option(wrapped)
+    return wrapped
+
+
+class Progress:
+    """A ``click.progressbar`` (with ETA) on the terminal, driven by a library callback
+    ``progress(done, total, item)``. Nothing is shown with --quiet, when stderr is not a
+    terminal, or for a single item; use as a context manager so the bar is closed."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._bar: Any = None
+        self._off = False
+
+    def __call__(self, done: int, total: int, item: object) -> None:
+        if self._off:
+            return
+        if self._bar is None:
+            if total <= 1 or is_quiet() or not sys.stderr.isatty():
+                self._off = True
+                return
+            self._bar = click.progressbar(
+                length=total,
+                label=self.label,
+                file=sys.stderr,
+                show_eta=True,
+                show_pos=True,
+                item_show_func=lambda shown: None if shown is None else str(shown)[:30],
+            )
+            self._bar.__enter__()
+        self._bar.update(done - self._bar.pos, current_item=item)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
 def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> None:

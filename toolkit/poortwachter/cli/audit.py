@@ -8,14 +8,12 @@ maps to exit code 2. Register with ``cli.add_command(audit_command)`` and
 
 from __future__ import annotations
 
-import sys
-from dataclasses import replace
 from datetime import date
 
 import click
 
-from poortwachter.audit.limits import DEFAULT_LIMITS
-from poortwachter.cli_options import DATE, emit, is_quiet, toon_bsn_option
+from poortwachter.audit.limits import Limits
+from poortwachter.cli.options import DATE, Progress, audit_limits_options, emit, toon_bsn_option
 from poortwachter.report import pick
 from poortwachter.report.audit import FORMATS as AUDIT_FORMATS
 
@@ -68,42 +66,7 @@ _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
     help="Exitcode 1 bij bevindingen van deze ernst of zwaarder.",
 )
 @toon_bsn_option
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(1),
-    default=DEFAULT_LIMITS.read_bytes,
-    show_default=True,
-    help="Lees geen document dat groter is (bytes); het wordt als onleesbaar gemeld.",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(1),
-    default=DEFAULT_LIMITS.max_pages,
-    show_default=True,
-    help="Lees hoogstens zoveel pagina's per PDF.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.1),
-    default=DEFAULT_LIMITS.seconds_per_file,
-    show_default=True,
-    help="Seconden per bestand; daarna stopt het lezen van dat bestand.",
-)
-@click.option(
-    "--ocr-max-pages",
-    type=click.IntRange(0),
-    default=DEFAULT_LIMITS.ocr_pages,
-    show_default=True,
-    help="Lees hoogstens zoveel gescande pagina's per bestand met OCR (0: geen OCR; "
-    "OCR vraagt pip install 'poortwachter[ocr]').",
-)
-@click.option(
-    "--ocr-timeout",
-    type=click.FloatRange(0.1),
-    default=DEFAULT_LIMITS.ocr_seconds_per_page,
-    show_default=True,
-    help="CPU-seconden OCR per gescande pagina (gemiddeld over het bestand).",
-)
+@audit_limits_options
 def audit_command(
     paths: tuple[str, ...],
     peildatum: date | None,
@@ -113,11 +76,7 @@ def audit_command(
     output: str | None,
     fail_on: str,
     toon_bsn: bool,
-    max_bytes: int,
-    max_pages: int,
-    timeout: float,
-    ocr_max_pages: int,
-    ocr_timeout: float,
+    limits: Limits,
 ) -> int:
     """Toets een re-integratiedossier (map, zip of losse bestanden) op volledigheid
     voor het re-integratieverslag (RIV), vóór het naar UWV gaat.
@@ -138,23 +97,15 @@ def audit_command(
 
     check_output_target(output, [*paths, *([checklist_file] if checklist_file else [])])
     checklist = load_checklist(checklist_file)
-    limits = replace(
-        DEFAULT_LIMITS,
-        read_bytes=max_bytes,
-        max_pages=max_pages,
-        seconds_per_file=timeout,
-        ocr_pages=ocr_max_pages,
-        ocr_seconds_per_page=ocr_timeout,
-    )
-
-    def progress(done: int, total: int, dossier: list[str]) -> None:
-        if total > 1 and sys.stderr.isatty() and not is_quiet():
-            end = "\n" if done == total else ""
-            click.echo(f"\r{done}/{total} {dossier[0]}"[:79] + end, err=True, nl=False)
-
-    results = audit_dossiers(
-        paths, peildatum, eerste_ziektedag, checklist, limits=limits, progress=progress
-    )
+    with Progress("Dossiers toetsen") as progress:
+        results = audit_dossiers(
+            paths,
+            peildatum,
+            eerste_ziektedag,
+            checklist,
+            limits=limits,
+            progress=lambda done, total, dossier: progress(done, total, dossier[0]),
+        )
 
     chosen = pick(AUDIT_FORMATS, fmt)
     emit(chosen.render(results, toon_bsn), output, binary_name=chosen.label)
