@@ -108,31 +108,3 @@ class MilestoneStatus(StrEnum):
     DUE = "due"
     OVERDUE = "overdue"
     NOT_APPLICABLE = "not_applicable"
-
-
-#: Dutch labels for what a user reads (tables, spreadsheets, calendars).
-MILESTONE_LABELS: dict[MilestoneId, str] = {
-    MilestoneId.ZIEKMELDING: "Ziekmelding arbodienst",
-    MilestoneId.PROBLEEMANALYSE: "Probleemanalyse",
-    MilestoneId.ZIEKMELDING_UWV_ZWANGERSCHAP: "Ziekmelding UWV (zwangerschap)",
-    MilestoneId.PLAN_VAN_AANPAK: "Plan van aanpak",
-    MilestoneId.EVALUATIE: "Evaluatie plan van aanpak",
-    MilestoneId.ZIEKMELDING_UWV: "42e-weeksmelding UWV",
-    MilestoneId.EERSTEJAARSEVALUATIE: "Eerstejaarsevaluatie",
-    MilestoneId.SPOOR2_START: "Start 2e spoor",
-    MilestoneId.IVA_AANVRAAG: "Aanvraag verkorte wachttijd (IVA)",
-    MilestoneId.UWV_BRIEF_WIA: "Brief UWV over WIA-aanvraag",
-    MilestoneId.EINDEVALUATIE: "Eindevaluatie",
-    MilestoneId.WIA_AANVRAAG: "WIA-aanvraag met RIV",
-    MilestoneId.EINDE_WACHTTIJD: "Einde wachttijd",
-    MilestoneId.MELDING_EINDE_DIENSTVERBAND: "Ziekmelding UWV einde dienstverband",
-    MilestoneId.RIV_EINDE_DIENSTVERBAND: "RIV bij einde dienstverband",
-}
-
-STATUS_LABELS: dict[MilestoneStatus, str] = {
-    MilestoneStatus.DONE: "gedaan",
-    MilestoneStatus.DONE_LATE: "te laat gedaan",
-    MilestoneStatus.DUE: "open",
-    MilestoneStatus.OVERDUE: "te laat",
-    MilestoneStatus.NOT_APPLICABLE: "niet van toepassing",
-}

@@ -42,27 +42,3 @@ def riv_part(kind: K) -> str:
         if kind in kinds:
             return label
     return RIV_PARTS[0][0]
-
-
-#: Dutch names of the document kinds, for reports
-KIND_LABELS: dict[K, str] = {
-    K.ZIEKMELDING: "ziekmelding",
-    K.PROBLEEMANALYSE: "probleemanalyse",
-    K.BIJSTELLING_PROBLEEMANALYSE: "bijstelling probleemanalyse",
-    K.PLAN_VAN_AANPAK: "plan van aanpak",
-    K.BIJSTELLING_PLAN_VAN_AANPAK: "bijstelling plan van aanpak",
-    K.VOORTGANGSVERSLAG: "voortgangsverslag / evaluatie",
-    K.ZIEKMELDING_UWV: "ziekmelding UWV (42e week)",
-    K.EERSTEJAARSEVALUATIE: "eerstejaarsevaluatie",
-    K.INZETBAARHEIDSPROFIEL: "inzetbaarheidsprofiel / FML",
-    K.ARBEIDSDESKUNDIG_RAPPORT: "arbeidsdeskundig rapport",
-    K.SPOOR2_RAPPORT: "2e-spoorrapport",
-    K.ACTUEEL_OORDEEL: "actueel oordeel bedrijfsarts",
-    K.EINDEVALUATIE: "eindevaluatie",
-    K.OORDEEL_WERKNEMER: "oordeel werknemer",
-    K.RIV_FORMULIER: "re-integratieverslag (formulier)",
-    K.ACTIVITEITENOVERZICHT: "activiteitenoverzicht",
-    K.DESKUNDIGENOORDEEL: "deskundigenoordeel",
-    K.MEDISCHE_INFORMATIE: "medische informatie",
-    K.OTHER: "overig / niet herkend",
-}

@@ -15,11 +15,11 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from poortwachter.audit.classify.riv_parts import KIND_LABELS
 from poortwachter.audit.extract.facts import pause_days
 from poortwachter.audit.model import Document, Evidence, Finding, Signer
 from poortwachter.audit.text.fields import name_key
 from poortwachter.domain.dates import format_nl, parse_date
+from poortwachter.domain.labels import KIND_LABELS
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId
 
 if TYPE_CHECKING:

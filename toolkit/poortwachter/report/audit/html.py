@@ -6,19 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from poortwachter.audit.classify.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
+from poortwachter.audit.classify.riv_parts import RIV_PARTS, riv_part
 from poortwachter.audit.engine import AuditResult
 from poortwachter.domain.dates import format_nl
-from poortwachter.domain.privacy import mask_bsn, scrub
-from poortwachter.domain.vocabulary import MILESTONE_LABELS
-from poortwachter.report.audit.wording import (
+from poortwachter.domain.labels import (
     CATEGORY_LABELS,
+    KIND_LABELS,
+    MILESTONE_LABELS,
     SEVERITY_LABELS,
-    document_state,
-    fact_lines,
-    shown_milestones,
-    verdict,
 )
+from poortwachter.domain.privacy import mask_bsn, scrub
+from poortwachter.report.audit.wording import document_state, fact_lines, shown_milestones, verdict
 
 _CSS = " ".join(
     [

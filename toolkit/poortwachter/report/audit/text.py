@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from poortwachter.audit.classify.riv_parts import KIND_LABELS, RIV_PARTS, riv_part
+from poortwachter.audit.classify.riv_parts import RIV_PARTS, riv_part
 from poortwachter.audit.engine import AuditResult
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.labels import KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
-from poortwachter.domain.vocabulary import MILESTONE_LABELS, Severity
-from poortwachter.report.audit.wording import (
-    SEVERITY_LABELS,
-    document_state,
-    fact_lines,
-    shown_milestones,
-    verdict,
-)
+from poortwachter.domain.vocabulary import Severity
+from poortwachter.report.audit.wording import document_state, fact_lines, shown_milestones, verdict
 
 
 def render(result: AuditResult, *, show_bsn: bool = False) -> str:

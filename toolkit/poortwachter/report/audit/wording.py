@@ -9,25 +9,7 @@ from poortwachter.audit.extract.facts import Fact
 from poortwachter.audit.model import Document
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.timeline import Milestone, Timeline
-from poortwachter.domain.vocabulary import Category, MilestoneId, MilestoneStatus, Severity
-
-SEVERITY_LABELS: dict[Severity, str] = {
-    Severity.BLOCKER: "BLOKKEREND",
-    Severity.WARNING: "WAARSCHUWING",
-    Severity.INFO: "ADVIES",
-}
-
-CATEGORY_LABELS: dict[Category, str] = {
-    Category.MISSING: "ontbreekt",
-    Category.LATE: "te laat",
-    Category.UNSIGNED: "niet ondertekend",
-    Category.INCOMPLETE: "onvolledig",
-    Category.OUTDATED: "verouderd",
-    Category.INTERVAL: "interval",
-    Category.INCONSISTENT: "tegenstrijdig",
-    Category.UNREADABLE: "onleesbaar",
-    Category.PRIVACY: "privacy",
-}
+from poortwachter.domain.vocabulary import MilestoneId, MilestoneStatus
 
 
 def document_state(doc: Document) -> str:

@@ -7,11 +7,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from poortwachter.audit.classify.riv_parts import KIND_LABELS
 from poortwachter.audit.engine import AuditResult
+from poortwachter.domain.labels import CATEGORY_LABELS, KIND_LABELS, SEVERITY_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import Severity
-from poortwachter.report.audit.wording import CATEGORY_LABELS, SEVERITY_LABELS
 from poortwachter.support.textsafe import escape_controls
 from poortwachter.support.xlsx.safe import safe_cell
 from poortwachter.support.xlsx.style import print_ready, wrap_cells

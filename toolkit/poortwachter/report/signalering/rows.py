@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.labels import MILESTONE_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
 from poortwachter.domain.timeline import Milestone
-from poortwachter.domain.vocabulary import MILESTONE_LABELS
 
 
 def describe(milestones: tuple[Milestone, ...]) -> str:

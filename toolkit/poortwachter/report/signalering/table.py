@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.labels import MILESTONE_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
-from poortwachter.domain.vocabulary import MILESTONE_LABELS
 
 
 def case_block(row: int, s: Signal, *, toon_bsn: bool = False) -> str:

@@ -8,8 +8,9 @@ from datetime import UTC, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from poortwachter import __version__
+from poortwachter.domain.labels import MILESTONE_LABELS, STATUS_LABELS
 from poortwachter.domain.timeline import Timeline
-from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
+from poortwachter.domain.vocabulary import MilestoneStatus
 
 
 def render(tl: Timeline, case_label: str | None = None) -> bytes:

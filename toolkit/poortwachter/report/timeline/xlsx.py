@@ -6,8 +6,9 @@ import io
 
 from openpyxl import Workbook
 
+from poortwachter.domain.labels import MILESTONE_LABELS, STATUS_LABELS
 from poortwachter.domain.timeline import Timeline
-from poortwachter.domain.vocabulary import MILESTONE_LABELS, STATUS_LABELS, MilestoneStatus
+from poortwachter.domain.vocabulary import MilestoneStatus
 from poortwachter.support.xlsx.safe import safe_cell
 from poortwachter.support.xlsx.style import (
     BOLD,
