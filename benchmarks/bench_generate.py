@@ -25,7 +25,6 @@ process (60 PDFs), growth ≤ 100 MB. The table says which font subsetter weasyp
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import resource
 import shutil
@@ -41,7 +40,7 @@ from openpyxl import Workbook
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.generate import run_batch
-from poortwachter.generate.batch import Progress, read_rows
+from poortwachter.generate.batch import read_rows
 from poortwachter.generate.context import build_context, check_form
 from poortwachter.generate.docx import make_environment
 from poortwachter.generate.registry import bundled_templates_dir, form_spec
@@ -260,7 +259,7 @@ def main() -> None:
     try:
         # warm-up: imports (weasyprint takes about a second) are not what we measure
         warm = make_sheet(work / "warm.xlsx", 2)
-        run_batch(FORM, warm, work / "warm", "both", workers=1, progress=Progress(0, io.StringIO()))
+        run_batch(FORM, warm, work / "warm", "both", workers=1)
 
         if args.docx:
             _compare_docx(args, work, rows)

@@ -15,7 +15,7 @@ from generate_helpers import REPO, docx_text
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
 from poortwachter.generate import run_batch
-from poortwachter.generate.batch import Progress, RowError
+from poortwachter.generate.batch import RowError
 from poortwachter.generate.render import OutputFormat
 from poortwachter.generate.write import check_pattern, output_stem, target_path
 
@@ -42,7 +42,10 @@ def test_sample_batch_writes_19_of_20_and_reports_the_bad_row(tmp_path: Path) ->
     result = run_batch(FormId.PLAN_VAN_AANPAK, SHEET, out, "docx", workers=1)
     _check_sample_result(out, result.errors, result.written)
     assert result.exit_code == 1
-    assert result.summary() == "19 formulieren gemaakt, 1 rij met fouten"
+    assert (
+        result.summary()
+        == "19 formulieren gemaakt, 0 overgeslagen (bestonden al), 1 rij met fouten"
+    )
 
     xlsx_path, json_path = result.report_paths
     assert re.fullmatch(r"foutrapport_plan_van_aanpak_\d{8}-\d{6}\.json", json_path.name)
@@ -192,27 +195,19 @@ def test_missing_column_is_a_file_problem(tmp_path: Path) -> None:
         run_batch(FormId.PLAN_VAN_AANPAK, sheet, tmp_path / "out", "docx", workers=1)
 
 
-def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
-    class Tty:
-        def __init__(self, tty: bool) -> None:
-            self.tty, self.text = tty, ""
-
-        def isatty(self) -> bool:
-            return self.tty
-
-        def write(self, s: str) -> None:
-            self.text += s
-
-        def flush(self) -> None:
-            pass
-
-    for tty in (True, False):
-        stream = Tty(tty)
-        bar = Progress(20, stream)  # type: ignore[arg-type]
-        run_batch(
-            FormId.PLAN_VAN_AANPAK, SHEET, tmp_path / str(tty), "docx", workers=1, progress=bar
-        )
-        assert ("20/20 rijen" in stream.text) is tty
+def test_progress_callback_reports_every_row_up_to_the_total(tmp_path: Path) -> None:
+    """The library reports progress to a callback (the CLI draws click's bar with it)."""
+    calls: list[tuple[int, int]] = []
+    run_batch(
+        FormId.PLAN_VAN_AANPAK,
+        SHEET,
+        tmp_path / "out",
+        "docx",
+        workers=1,
+        progress=lambda done, total, _item: calls.append((done, total)),
+    )
+    assert calls and calls[-1] == (20, 20)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
 def test_broken_template_stops_before_any_row(tmp_path: Path) -> None:
@@ -264,7 +259,10 @@ def test_csv_sample_for_another_form(tmp_path: Path) -> None:
     sheet = REPO / "samples" / "batch_eindevaluatie.csv"
     result = run_batch(FormId.EINDEVALUATIE, sheet, tmp_path, "both", workers=1)
     assert result.errors == []
-    assert result.summary() == "2 formulieren gemaakt (4 bestanden), 0 rijen met fouten"
+    assert (
+        result.summary()
+        == "2 formulieren gemaakt (4 bestanden), 0 overgeslagen (bestonden al), 0 rijen met fouten"
+    )
     daan = docx_text((tmp_path / "Daan Bakker_eindevaluatie_2027-10-04.docx").read_bytes())
     assert "Geen werkhervatting; het 2e spoor leidde niet tot plaatsing." in daan["body"]
     assert "4 oktober 2027" in daan["body"] and "Daan Bakker" in daan["header"]

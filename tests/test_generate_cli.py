@@ -111,7 +111,7 @@ def test_batch_exit_code_and_summary(cli: click.Group, tmp_path: Path) -> None:
         ],
     )
     assert code == 1
-    assert out.strip() == "19 formulieren gemaakt, 1 rij met fouten"
+    assert out.strip() == "19 formulieren gemaakt, 0 overgeslagen (bestonden al), 1 rij met fouten"
     assert "rij 13, kolom E (werknemer_bsn)" in err and "foutrapport_plan_van_aanpak" in err
     error, _o, _e = _run(
         cli,

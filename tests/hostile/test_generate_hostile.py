@@ -25,8 +25,6 @@ from typing import Any, ClassVar
 import pytest
 from openpyxl import load_workbook
 
-from poortwachter.generate.batch import CRASH_ROW_ENV
-
 from . import corpus
 from .measure import Measured, poortwachter, run_measured
 
@@ -49,6 +47,12 @@ CASE_FILES = [
 
 def run(*args: str, **kw: Any) -> Measured:
     return run_measured(poortwachter(*args), **kw)
+
+
+def run_dying(row: int, *args: str, **kw: Any) -> Measured:
+    """The command with a batch worker that dies at ``row`` (tests/hostile/dying_worker.py)."""
+    script = str(Path(__file__).with_name("dying_worker.py"))
+    return run_measured([sys.executable, script, str(row), *args], **kw)
 
 
 def check(name: str, m: Measured, codes: frozenset[int] = corpus.ANY_OK) -> None:
@@ -303,7 +307,10 @@ def test_rerun_without_overwrite_skips_existing(tmp_path: Path) -> None:
     assert "1 formulier gemaakt, 5 overgeslagen (bestonden al), 0 rijen met fouten" in again.stdout
     assert victim.exists()
     forced = run(*args, "--overwrite", keep_stdout=True)
-    assert forced.code == 0 and "6 formulieren gemaakt, 0 rijen" in forced.stdout
+    assert (
+        forced.code == 0
+        and "6 formulieren gemaakt, 0 overgeslagen (bestonden al), 0 rijen" in forced.stdout
+    )
 
 
 def test_killed_worker_fails_its_rows_and_keeps_the_rest(tmp_path: Path, record: Record) -> None:
@@ -312,10 +319,9 @@ def test_killed_worker_fails_its_rows_and_keeps_the_rest(tmp_path: Path, record:
     n = 60
     sheet = _write_csv(tmp_path / "rijen.csv", _rows(n))
     out = tmp_path / "out"
-    env = {**os.environ, CRASH_ROW_ENV: "20"}
-    m = run(
-        "batch", "eindevaluatie", str(sheet), "--out", str(out), "--format", "docx",
-        "--workers", "2", env=env, keep_stdout=True,
+    m = run_dying(
+        20, "batch", "eindevaluatie", str(sheet), "--out", str(out), "--format", "docx",
+        "--workers", "2", keep_stdout=True,
     )  # fmt: skip
     record("batch (werkproces gestopt)", f"{n} rijen, rij 20", m)
     check("killed worker", m, frozenset({1}))
@@ -336,12 +342,11 @@ def test_killed_worker_fails_its_rows_and_keeps_the_rest(tmp_path: Path, record:
     assert f"{n - made} formulieren gemaakt, {made} overgeslagen" in again.stdout, again.stdout
 
 
-def test_crash_hook_never_ends_the_main_process(tmp_path: Path) -> None:
-    """With one worker the rows run in the main process: the hook does nothing there."""
+def test_dying_row_never_ends_the_main_process(tmp_path: Path) -> None:
+    """With one worker the rows run in the main process: the injected fault does nothing there."""
     sheet = _write_csv(tmp_path / "rijen.csv", _rows(3))
-    env = {**os.environ, CRASH_ROW_ENV: "2"}
-    m = run("batch", "eindevaluatie", str(sheet), "--out", str(tmp_path / "out"),
-            "--format", "docx", "--workers", "1", env=env)  # fmt: skip
+    m = run_dying(2, "batch", "eindevaluatie", str(sheet), "--out", str(tmp_path / "out"),
+                  "--format", "docx", "--workers", "1")  # fmt: skip
     assert m.code == 0, m.stderr
 
 

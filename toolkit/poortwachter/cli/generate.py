@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from poortwachter.cli.options import spreadsheet_limits_options
+from poortwachter.cli.options import Progress, spreadsheet_limits_options
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.generate.registry import FORMS, bundled_templates_dir
 
@@ -180,18 +180,20 @@ def batch(
 
     failure: OutputError | None = None
     try:
-        result = run_batch(
-            form,
-            spreadsheet,
-            out_dir,
-            fmt,
-            workers=workers,
-            pattern=pattern,
-            templates_dir=templates_dir,
-            overwrite=overwrite,
-            max_rows=max_rows,
-            max_bytes=max_bytes,
-        )
+        with Progress("Formulieren maken") as progress:
+            result = run_batch(
+                form,
+                spreadsheet,
+                out_dir,
+                fmt,
+                workers=workers,
+                pattern=pattern,
+                templates_dir=templates_dir,
+                overwrite=overwrite,
+                max_rows=max_rows,
+                max_bytes=max_bytes,
+                progress=progress,
+            )
     except BatchInterrupted as stopped:
         result = stopped.result
     except BatchOutputError as stopped:  # what was written and what is still to do first
