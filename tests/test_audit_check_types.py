@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from poortwachter.audit.model import Document, Finding, FoundValue, Signer
-from poortwachter.audit.rules.checklist import Rule
+from poortwachter.audit.model import Document, Finding, FoundValue, Rule, Signer
 from poortwachter.audit.rules.checks import CHECKS
 from poortwachter.audit.rules.context import AuditContext
 from poortwachter.domain.case import Case

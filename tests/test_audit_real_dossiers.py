@@ -138,7 +138,7 @@ def test_filled_in_means_filled_in(value: str, filled: bool) -> None:
     ],
 )
 def test_only_evaluations_in_a_log_count_as_evaluations(row: str, counts: bool) -> None:
-    from poortwachter.audit.rules.checks import _is_eval_row
+    from poortwachter.audit.rules.checks.timing import _is_eval_row
 
     assert _is_eval_row(row) is counts
 

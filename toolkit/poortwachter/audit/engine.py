@@ -24,8 +24,8 @@ from poortwachter.audit.extract.facts import Fact, dossier_facts, recovery_perio
 from poortwachter.audit.extract.sections import extract_all
 from poortwachter.audit.intake.dossier import collect, group_dossiers, read_file, split_parts
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
-from poortwachter.audit.model import Document, Finding, FoundValue
-from poortwachter.audit.rules.checklist import Checklist, Rule, load_checklist
+from poortwachter.audit.model import Checklist, Document, Finding, FoundValue, Rule
+from poortwachter.audit.rules.checklist import load_checklist
 from poortwachter.audit.rules.checks import CHECKS
 from poortwachter.audit.rules.context import AuditContext
 from poortwachter.audit.text.datefind import find_dates

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from poortwachter.domain.vocabulary import Category, DocumentKind, Severity
 
@@ -163,3 +164,33 @@ class Finding:
             "evidence": [e.to_dict() for e in self.evidence],
             "reference": self.reference,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One checklist rule: which check type runs with which params, and what a finding says
+    (severity, category, Dutch message, the source it rests on); ``line`` in the YAML file."""
+
+    id: str
+    severity: Severity
+    category: Category
+    document_kind: DocumentKind
+    check: str
+    params: dict[str, Any]
+    message: str
+    reference: str
+    title: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """A loaded, validated checklist (``checklists/*.yaml``): its rules in file order."""
+
+    id: str
+    version: str
+    werkwijzer_edition: str
+    rules: tuple[Rule, ...]
+    title: str = ""
+    path: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -6,12 +6,12 @@ every problem names the line and the rule id ("regel 42, regel-id PVA-002: ...")
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from poortwachter.audit.model import Checklist, Rule
 from poortwachter.audit.rules.checks import CHECKS
 from poortwachter.domain.vocabulary import Category, DocumentKind, Severity
 from poortwachter.errors import InputError
@@ -22,31 +22,6 @@ DEFAULT_CHECKLIST = "werkwijzer-poortwachter-2023.yaml"
 _LINE = "__line__"
 #: A checklist is a few hundred lines; a larger file is not read at all.
 MAX_CHECKLIST_BYTES = 2 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    severity: Severity
-    category: Category
-    document_kind: DocumentKind
-    check: str
-    params: dict[str, Any]
-    message: str
-    reference: str
-    title: str = ""
-    line: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Checklist:
-    id: str
-    version: str
-    werkwijzer_edition: str
-    rules: tuple[Rule, ...]
-    title: str = ""
-    path: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class _LineLoader(_NoAliasLoader):
