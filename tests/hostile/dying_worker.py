@@ -25,7 +25,7 @@ def main() -> None:
             os._exit(70)
         return real(job, task)
 
-    worker.process_row = dying  # type: ignore[assignment]
+    worker.process_row = dying
     from poortwachter.cli import main as cli_main
 
     sys.argv = ["poortwachter", *sys.argv[2:]]
