@@ -158,6 +158,12 @@ def content_too_large(page: Any, limit: int | None = None) -> bool:
     return False
 
 
+def _hyphens(text: str) -> str:
+    """pdfium marks a hyphen it takes for a word broken at the end of a line as U+FFFE
+    (LibreOffice wraps "HR-manager" in a narrow cell so): it is a hyphen in the text."""
+    return text.replace("\ufffe", "-")
+
+
 def _with_party_tables(textpage: Any, text: str) -> str:
     """The page text with its party-column signature tables as cells
     (:mod:`.pdf_columns`); the text as it is when pdfium cannot give the positions."""
@@ -181,7 +187,7 @@ class _PdfiumText:
         try:
             page = self._doc[index]
             textpage = page.get_textpage()
-            return _with_party_tables(textpage, str(textpage.get_text_range()))
+            return _with_party_tables(textpage, _hyphens(str(textpage.get_text_range())))
         except Exception:  # one page pdfium cannot read: pypdf tries it
             return None
         finally:

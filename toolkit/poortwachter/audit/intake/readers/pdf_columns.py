@@ -57,7 +57,7 @@ class Segment:
             raw = ""
             if self.source is not None:
                 raw = self.source.get_text_bounded(self.left, self.bottom, self.right, self.top)
-            self.known = " ".join(str(raw).split())
+            self.known = " ".join(str(raw).replace("\ufffe", "-").split())
         return self.known
 
     @property
@@ -211,7 +211,7 @@ def _row_text(row: list[Segment]) -> str:
         return " ".join(seg.text for seg in row)
     left, right = min(s.left for s in row), max(s.right for s in row)
     bottom, top = min(s.bottom for s in row), max(s.top for s in row)
-    return str(source.get_text_bounded(left, bottom, right, top))
+    return str(source.get_text_bounded(left, bottom, right, top)).replace("\ufffe", "-")
 
 
 def party_tables(textpage: Any, text: str) -> str:
