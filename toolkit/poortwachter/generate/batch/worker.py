@@ -1,7 +1,8 @@
 """One row in a worker: validate, render, write (:func:`process_row`), chunk by chunk with the
 garbage collector paused; the worker ends after its row on Ctrl-C."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: RowOutcome is a NamedTuple, whose generated
+# ``__new__`` lives in no module, so string annotations on it could not be resolved (pdoc).
 
 import gc
 import re
