@@ -90,6 +90,7 @@ class Group(click.Group):
     """The poortwachter group: every command added to it gets a Dutch usage line."""
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Add ``cmd`` (and its subcommands) with Dutch metavars and usage line."""
         _dutch_metavars(cmd)
         super().add_command(cmd, name)
 

@@ -86,10 +86,12 @@ SUBCOMMAND_METAVAR = "OPDRACHT [ARGS]..."
 
 
 def gettext(message: str) -> str:
+    """click's message in Dutch (the message itself when there is no translation)."""
     return _NL.get(message, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """click's singular or plural message for ``n``, in Dutch when translated."""
     pair = _NL_PLURAL.get(singular)
     if pair is None:
         return singular if n == 1 else plural

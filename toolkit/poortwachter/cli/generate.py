@@ -111,6 +111,7 @@ def generate(
     pattern: str,
     overwrite: bool,
 ) -> int:
+    """``poortwachter generate``: one form from a case file; returns the exit code."""
     from poortwachter.generate.write import write_form
     from poortwachter.inputs.cases import load_case_document, shown_name
 
@@ -175,6 +176,7 @@ def batch(
     max_rows: int,
     max_bytes: int,
 ) -> int:
+    """``poortwachter batch``: one form per row of a spreadsheet; returns the exit code."""
     from poortwachter.errors import OutputError
     from poortwachter.generate.batch import BatchInterrupted, BatchOutputError, run_batch
 
@@ -245,6 +247,8 @@ def templates() -> None:
     help="Toon ook de kolommen voor batch; met FORM het YAML-skelet van dat formulier.",
 )
 def templates_list(templates_dir: str | None, velden: str | None) -> int:
+    """``poortwachter templates list``: the forms with their templates, or with
+    ``--velden FORM`` a YAML skeleton of that form; returns the exit code."""
     from poortwachter.generate.batch import batch_columns
     from poortwachter.generate.lint import template_files
     from poortwachter.generate.registry import form_spec
@@ -283,6 +287,8 @@ def templates_list(templates_dir: str | None, velden: str | None) -> int:
 )
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
 def templates_check(directory: str | None) -> int:
+    """``poortwachter templates check``: lint the templates; returns 2 when a problem was
+    found, else 0."""
     from poortwachter.generate.lint import lint_templates
     from poortwachter.generate.pdf import font_subsetter
 

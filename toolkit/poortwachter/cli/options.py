@@ -30,6 +30,7 @@ class DateParam(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     name = "DATUM"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        """The value as a date; a Dutch usage error naming the accepted formats otherwise."""
         if isinstance(value, date):
             return value
         try:
@@ -42,6 +43,7 @@ DATE = DateParam()
 
 
 def peildatum_option(func: F) -> F:
+    """The ``--peildatum`` option (default: today)."""
     return click.option(
         "--peildatum",
         type=DATE,
@@ -51,6 +53,7 @@ def peildatum_option(func: F) -> F:
 
 
 def output_option(func: F) -> F:
+    """The ``--output``/``-o`` option: a file, or ``-`` for standard output."""
     return click.option(
         "--output",
         "-o",
@@ -61,6 +64,8 @@ def output_option(func: F) -> F:
 
 
 def format_option(*choices: str, default: str) -> Callable[[F], F]:
+    """A ``--format`` option with these ``choices`` (from a report family's FORMATS)."""
+
     def deco(func: F) -> F:
         return click.option(
             "--format",
@@ -75,6 +80,7 @@ def format_option(*choices: str, default: str) -> Callable[[F], F]:
 
 
 def toon_bsn_option(func: F) -> F:
+    """The ``--toon-bsn`` flag: show the full BSN instead of ``*****1234``."""
     return click.option(
         "--toon-bsn",
         is_flag=True,
@@ -173,11 +179,13 @@ class Progress:
     terminal, or for a single item; use as a context manager so the bar is closed."""
 
     def __init__(self, label: str) -> None:
+        """``label``: the text before the bar."""
         self.label = label
         self._bar: Any = None
         self._off = False
 
     def __call__(self, done: int, total: int, item: object) -> None:
+        """The library's callback: ``done`` of ``total`` items, the current one ``item``."""
         if self._off:
             return
         if self._bar is None:
@@ -196,9 +204,11 @@ class Progress:
         self._bar.update(done - self._bar.pos, current_item=item)
 
     def __enter__(self) -> Progress:
+        """Returns itself: the callback to hand to the library."""
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Close the bar, if one was shown."""
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
@@ -246,6 +256,8 @@ class Verbosity:
 
     @property
     def log_level(self) -> int:
+        """The logging level for stderr: DEBUG with --debug, INFO with --verbose, ERROR with
+        --quiet, else WARNING."""
         if self.debug:
             return logging.DEBUG
         if self.verbose:
@@ -259,6 +271,7 @@ def debug_requested(args: list[str]) -> bool:
 
 
 def current_verbosity() -> Verbosity:
+    """The verbosity of the running command (the default outside a command)."""
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
     return obj if isinstance(obj, Verbosity) else Verbosity()

@@ -58,6 +58,8 @@ _MAX_TABLE_LINES = 30
 
 @dataclass(slots=True)
 class Party:
+    """One party of a signature table: its role and its cells by field (``""`` when empty)."""
+
     role: str
     cells: dict[str, str] = field(default_factory=dict)  # field → value ("" when empty)
 
@@ -73,10 +75,12 @@ class SignatureBlock:
 
     @property
     def lines(self) -> range:
+        """The indices of the text lines the table takes."""
         return range(self.first, self.last + 1)
 
 
 def cells_of(text: str) -> list[str]:
+    """The cells of a table line (``" | "`` between cells), trimmed; a plain line is one cell."""
     return [c.strip() for c in text.split(" | ")] if " | " in text else [text.strip()]
 
 

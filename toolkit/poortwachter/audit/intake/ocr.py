@@ -201,12 +201,15 @@ class Budget:
     CPU seconds a page (checked before each page: a page that has started is finished)."""
 
     def __init__(self, pages: int, seconds_per_page: float, wanted: int) -> None:
+        """``pages``: the most pages to read with OCR; ``seconds_per_page``: the CPU seconds a
+        page may take on average; ``wanted``: the scanned pages there are."""
         self.pages = min(pages, wanted)
         self.seconds = seconds_per_page * max(self.pages, 1)
         self.done = 0
         self._start = time.process_time()
 
     def allows_another(self) -> bool:
+        """True while pages and CPU time are left for one more page."""
         return self.done < self.pages and time.process_time() - self._start <= self.seconds
 
     def note(self, wanted: int) -> str | None:

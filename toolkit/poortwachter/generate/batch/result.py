@@ -32,12 +32,14 @@ class RowError:
     path: str | None = None
 
     def describe(self) -> str:
+        """The Dutch message with where it is (file, sheet, row, column), BSNs masked."""
         where = Location(
             self.path, sheet=self.sheet, row=self.row, column=self.column, field=self.field
         ).describe()
         return scrub(f"{where}: {self.message}")
 
     def as_json(self) -> dict[str, Any]:
+        """This error in the batch's JSON error report (sheet, row, column, field, message)."""
         return {
             "sheet": self.sheet,
             "row": self.row,
@@ -123,6 +125,7 @@ class BatchInterrupted(KeyboardInterrupt):
     """Ctrl-C during :func:`run_batch`; ``result`` holds what was done until then."""
 
     def __init__(self, result: BatchResult) -> None:
+        """``result``: what was done before Ctrl-C."""
         super().__init__("batch afgebroken")
         self.result = result
 
@@ -132,6 +135,7 @@ class BatchOutputError(OutputError):
     :func:`run_batch`; ``result`` holds what was done until then."""
 
     def __init__(self, message: str, result: BatchResult) -> None:
+        """``message``: the Dutch reason; ``result``: what was done until then."""
         super().__init__(message)
         self.result = result
 

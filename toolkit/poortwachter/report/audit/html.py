@@ -135,4 +135,5 @@ def render_many(results: Sequence[AuditResult], *, show_bsn: bool = False) -> st
 
 
 def render(result: AuditResult, *, show_bsn: bool = False) -> str:
+    """One dossier's audit as an HTML document (see :func:`render_many`)."""
     return render_many([result], show_bsn=show_bsn)

@@ -24,6 +24,8 @@ def document_state(doc: Document) -> str:
 
 
 def verdict(ready: bool, because: list[str] | None = None) -> str:
+    """The report's verdict in Dutch: ready for submission, or not (with the reasons besides
+    blocking findings, when given)."""
     if ready:
         return "klaar voor indiening (geen blokkerende bevindingen)"
     return "NIET klaar voor indiening" + (f" ({'; '.join(because)})" if because else "")

@@ -21,18 +21,23 @@ from poortwachter.support.xlsx.stream import RenderedRows
 
 @dataclass
 class Counts:
+    """The summary line's numbers: cases, and cases with overdue milestones, with milestones
+    due soon and with milestones done late."""
+
     cases: int = 0
     late: int = 0
     soon: int = 0
     done_late: int = 0
 
     def add(self, s: Signal) -> None:
+        """Count one case's signal."""
         self.cases += 1
         self.late += bool(s.overdue)
         self.soon += bool(s.due_soon)
         self.done_late += bool(s.done_late)
 
     def merge(self, other: Counts) -> None:
+        """Add the counts of ``other`` (a chunk counted in another process)."""
         self.cases += other.cases
         self.late += other.late
         self.soon += other.soon

@@ -32,6 +32,9 @@ def _done_late(ms: Iterable[Milestone]) -> list[dict[str, str]]:
 
 
 def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
+    """One case as a JSON object on one line: row, dossier, name and BSN (masked unless
+    ``toon_bsn``), eerste ziektedag, the overdue, due-soon and done-late milestones and the
+    next one."""
     wn = s.case.werknemer
     nxt = s.next_due
     return _ENCODE(
@@ -52,6 +55,8 @@ def case_fragment(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
 def assemble(
     fragments: Sequence[str], peildatum: date, horizon_days: int, problems: Sequence[str] = ()
 ) -> str:
+    """The signalering JSON document from the case fragments in row order, with the rows
+    that could not be read (``problems``) under ``fouten``."""
     head = _ENCODE(
         {
             "schema_version": SCHEMA_VERSION,

@@ -28,6 +28,10 @@ def describe_done_late(milestones: tuple[Milestone, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SignalRow:
+    """One case as the worklist shows it: the row, the case and employee (BSN masked unless
+    asked), the overdue, due-soon and done-late milestones as text and counted, and the
+    next milestone with its date."""
+
     rij: int
     dossier: str
     naam: str
@@ -44,6 +48,7 @@ class SignalRow:
 
 
 def signal_row(row_number: int, s: Signal, *, toon_bsn: bool = False) -> SignalRow:
+    """The :class:`SignalRow` of the case in spreadsheet row ``row_number``."""
     wn = s.case.werknemer
     nxt = s.next_due
     return SignalRow(

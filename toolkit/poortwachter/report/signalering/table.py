@@ -43,6 +43,8 @@ def assemble(
     horizon_days: int,
     done_late: int = 0,
 ) -> str:
+    """The whole text: the summary line (counts at the peildatum and horizon), then the
+    blocks of the cases that need attention."""
     head = (
         f"Signalering op {format_nl(peildatum)}: {cases} {'zaak' if cases == 1 else 'zaken'}, "
         f"{late} met te late mijlpalen, {soon} met mijlpalen binnen {horizon_days} dagen, "

@@ -30,6 +30,8 @@ WIDTHS = [5, 12, 20, 11, 11, 8, 32, 11, 32, 22, 14, 9, 30]
 
 
 def row_values(r: SignalRow) -> tuple[Sequence[object], Style]:
+    """The cell values of one worklist row and its style: red when a milestone is overdue,
+    orange when one is due soon."""
     style = Style.RED if r.n_te_laat else Style.ORANGE if r.n_binnenkort else Style.PLAIN
     values = (
         r.rij,
@@ -56,6 +58,8 @@ def case_row_xml(row: int, s: Signal, *, toon_bsn: bool = False) -> str:
 
 
 def assemble(row_chunks: Iterable[RenderedRows], problems: Sequence[str] = ()) -> bytes:
+    """The worklist workbook from rows already rendered, with a sheet "Fouten" listing the
+    rows that could not be read, when there are any."""
     sheets = [Sheet("Signalering", HEADERS, list(row_chunks), WIDTHS)]
     if problems:
         sheets.append(Sheet("Fouten", ["Fout"], (((p,), Style.PLAIN) for p in problems), [100]))

@@ -14,6 +14,8 @@ from poortwachter.domain.vocabulary import MilestoneStatus
 
 
 def render(tl: Timeline, case_label: str | None = None) -> bytes:
+    """The timeline as an iCalendar file: one all-day event per milestone (except those not
+    applicable), with status, source and note; ``case_label`` names the calendar and events."""
     cal = Calendar()
     cal.add("prodid", f"-//poortwachter//{__version__}//NL")
     cal.add("version", "2.0")

@@ -8,4 +8,5 @@ from poortwachter.domain.timeline import Timeline
 
 
 def render(tl: Timeline) -> str:
+    """The timeline JSON of DESIGN.md, indented."""
     return json.dumps(tl.to_dict(), indent=2, ensure_ascii=False) + "\n"

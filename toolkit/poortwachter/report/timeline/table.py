@@ -9,6 +9,8 @@ from poortwachter.report.tables import render_table
 
 
 def render(tl: Timeline) -> str:
+    """The timeline as Dutch text for the terminal: a heading (eerste ziektedag, peildatum and
+    the rules that moved the dates), then a table with one row per milestone."""
     head = [
         f"Tijdlijn poortwachter — eerste ziektedag {format_nl(tl.eerste_ziektedag)}, "
         f"peildatum {format_nl(tl.peildatum)}"

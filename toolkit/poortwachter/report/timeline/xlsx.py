@@ -24,6 +24,8 @@ HEADERS = ["Mijlpaal", "id", "Uiterlijk", "Status", "Gedaan", "Vanaf", "Toelicht
 
 
 def render(tl: Timeline) -> bytes:
+    """The timeline as an XLSX workbook: one row per milestone with label, dates, status, note
+    and source; overdue rows red, done late orange, not applicable grey."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Tijdlijn"

@@ -75,6 +75,10 @@ class RenderedRows:
 
 @dataclass
 class Sheet:
+    """One sheet for :func:`write_xlsx`: its name, headers, rows (values with a style, or
+    rows already rendered), column widths, and whether the header is frozen, filtered and
+    repeated on print."""
+
     name: str
     headers: Sequence[str]
     rows: Iterable[tuple[Sequence[object], Style] | RenderedRows]

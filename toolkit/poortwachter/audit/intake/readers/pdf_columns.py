@@ -53,6 +53,7 @@ class Segment:
 
     @property
     def text(self) -> str:
+        """The text in the box, whitespace runs as one space (read from pdfium on first use)."""
         if self.known is None:
             raw = ""
             if self.source is not None:
@@ -62,6 +63,7 @@ class Segment:
 
     @property
     def middle(self) -> float:
+        """The height of the box's middle."""
         return (self.bottom + self.top) / 2
 
 

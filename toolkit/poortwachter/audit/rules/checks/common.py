@@ -45,6 +45,7 @@ FIELDS = ["bsn", "naam", "eerste_ziektedag"]
 
 
 def kinds_of(rule: Rule) -> list[str]:
+    """The document kinds a rule looks at: its ``kinds`` parameter, else its document kind."""
     return list(rule.params.get("kinds") or [rule.document_kind.value])
 
 
@@ -69,6 +70,8 @@ def new_finding(
 
 
 def doc_evidence(doc: Document, excerpt: str = "", page: int | None = None) -> Evidence:
+    """Evidence pointing at ``doc``: the given excerpt and page, else the line that decided
+    its kind (at most 200 characters)."""
     if not excerpt and doc.kind_evidence is not None:
         excerpt = doc.kind_evidence.excerpt
         page = page or doc.kind_evidence.page
@@ -76,16 +79,20 @@ def doc_evidence(doc: Document, excerpt: str = "", page: int | None = None) -> E
 
 
 def date_evidence(doc: Document) -> Evidence:
+    """Evidence pointing at the date of ``doc`` (where it was found), else at the document."""
     if doc.date_evidence is not None:
         return Evidence(doc.path, doc.date_evidence.page, doc.date_evidence.excerpt[:200])
     return doc_evidence(doc)
 
 
 def nl(value: date) -> str:
+    """A date in Dutch, as in the messages (``12 februari 2026``)."""
     return format_nl(value)
 
 
 def sections_valid(params: dict[str, Any]) -> list[str]:
+    """The parameter problems of a rule that names sections (``section``, ``sections``,
+    ``accepted_when``): each section that ``secties.yaml`` does not define."""
     from poortwachter.audit.datafiles import section_patterns
 
     known = section_patterns()
@@ -99,6 +106,7 @@ def sections_valid(params: dict[str, Any]) -> list[str]:
 
 
 def one_section_param(params: dict[str, Any]) -> list[str]:
+    """Like :func:`sections_valid`, and exactly one of ``section`` and ``sections`` given."""
     problems = sections_valid(params)
     if ("section" in params) == ("sections" in params):
         problems.append("geef precies één van 'section' of 'sections'")
@@ -106,6 +114,8 @@ def one_section_param(params: dict[str, Any]) -> list[str]:
 
 
 def accepted_by(rule: Rule, ctx: AuditContext) -> Document | None:
+    """The first document that the rule's ``accepted_when`` accepts instead (a document of
+    that kind with that section), or ``None``."""
     for alt in rule.params.get("accepted_when", []):
         for doc in ctx.of_kind([alt["kind"]]):
             if alt["section"] in doc.sections:
@@ -114,6 +124,8 @@ def accepted_by(rule: Rule, ctx: AuditContext) -> Document | None:
 
 
 def unreadable_note(ctx: AuditContext) -> str:
+    """A Dutch note for a "missing" finding when files could not be read (the part may be in
+    one of them); empty when all were read."""
     n = len(ctx.unreadable)
     if not n:
         return ""
