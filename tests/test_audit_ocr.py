@@ -181,28 +181,96 @@ def test_the_engine_uses_the_wheels_models_and_cannot_download(
     assert engine is ocr.engine()  # built once per process
 
 
-def test_ocr_budget_pages_and_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Three scanned pages, OCR allowed for two: the third stays a scan and the report says
-    why. (The recogniser is replaced: this is about the budget, not the OCR.)"""
-    pages = [SCANS.scan_image(f"Bijlage {n}", ["tekst"], [], height=400) for n in range(3)]
-    SCANS.write_pdf(pages, tmp_path / "bijlagen.pdf")
-    data = (tmp_path / "bijlagen.pdf").read_bytes()
+def _fake_ocr(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The recogniser replaced (these tests are about the budget, not the OCR): every
+    page reads as a scanned page; the sizes of the images it got."""
     calls: list[tuple[int, int]] = []
 
     def fake(image: Any) -> str:
         calls.append(image.size)
-        return "Plan van aanpak, gelezen van een gescande pagina"
+        return "Bijlage, gelezen van een gescande pagina met OCR"
 
     monkeypatch.setattr(ocr, "recognise", fake)
+    return calls
+
+
+def _scanned_pages(n: int, path: Path) -> bytes:
+    pages = [SCANS.scan_image(f"Bijlage {i}", ["tekst"], [], height=400) for i in range(n)]
+    SCANS.write_pdf(pages, path)
+    return path.read_bytes()
+
+
+def test_ocr_budget_pages_and_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three scanned pages, OCR allowed for two: the third stays a scan and the report says
+    which budget ran out and how to raise it."""
+    calls = _fake_ocr(monkeypatch)
+    data = _scanned_pages(3, tmp_path / "bijlagen.pdf")
     doc = read_pdf(data, "bijlagen.pdf", Limits(ocr_pages=2))
     assert len(calls) == 2 and doc.ocr_pages == [0, 1] and doc.scanned_pages == [2]
-    assert "OCR gestopt na 2 pagina's (--ocr-max-pages)" in (doc.reason or "")
+    assert "OCR-budget van het dossier is op (2 gescande pagina's)" in (doc.reason or "")
+    assert "--ocr-max-pages" in (doc.reason or "")
     width, _height = calls[0]
     assert 1600 <= width <= 1700  # rendered at 200 dpi
 
-    monkeypatch.setattr(time, "process_time", iter([0.0, 0.0, 99.0, 99.0]).__next__)
-    doc = read_pdf(data, "bijlagen.pdf", Limits(ocr_seconds_per_page=1.0))
-    assert doc.ocr_pages == [0] and "tijdslimiet" in (doc.reason or "")
+    # the first page takes 99 CPU seconds of a budget of 3 × 1: the others are not read
+    clock = iter([0.0, 99.0, 99.0, 99.0])
+    monkeypatch.setattr(time, "process_time", lambda: next(clock))
+    doc = read_pdf(data, "bijlagen.pdf", Limits(ocr_pages=3, ocr_seconds_per_page=1.0))
+    assert doc.ocr_pages == [0]
+    assert "OCR-budget van het dossier is op (3 CPU-seconden" in (doc.reason or "")
+    assert "--ocr-timeout" in (doc.reason or "")
+
+
+def test_one_ocr_budget_for_the_whole_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four scans in three files (a PDF of two pages, another PDF, a JPG) with a budget of
+    three pages for the dossier: three pages are read, whichever file they are in, and the
+    scan after them is "inhoud niet gecontroleerd" with the budget in its reason. Each file
+    on its own would have been within the budget."""
+    calls = _fake_ocr(monkeypatch)
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    _scanned_pages(2, folder / "a_bijlagen.pdf")
+    _scanned_pages(1, folder / "b_bijlage.pdf")
+    photo = SCANS.scan_image("Bijlage foto", ["tekst"], [], height=400)
+    SCANS.write_jpg(photo, folder / "c_foto.jpg")
+    result = audit(folder, limits=Limits(ocr_pages=3))
+    assert len(calls) == 3
+    docs = {d.path: d for d in result.documents}
+    assert docs["a_bijlagen.pdf"].ocr and docs["b_bijlage.pdf"].ocr
+    photo_doc = docs["c_foto.jpg"]
+    assert not photo_doc.readable and photo_doc.scan and not photo_doc.ocr
+    reason = photo_doc.reason or ""
+    assert "inhoud is niet gecontroleerd" in reason
+    assert "OCR-budget van het dossier is op (3 gescande pagina's)" in reason
+    assert "verhoog het met --ocr-max-pages" in reason
+    text = audit_text.render(result)
+    assert "INHOUD NIET GECONTROLEERD" in text and "OCR-budget van het dossier" in text
+
+    # the next dossier gets a budget of its own
+    calls.clear()
+    again = audit(folder, limits=Limits(ocr_pages=3))
+    assert len(calls) == 3 and not {d.path: d for d in again.documents}["c_foto.jpg"].ocr
+
+
+def test_the_dossier_budget_from_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _fake_ocr(monkeypatch)
+    _scanned_pages(2, tmp_path / "a.pdf")
+    _scanned_pages(2, tmp_path / "b.pdf")
+    from test_audit_cli import run
+
+    code, out = run(
+        "audit", str(tmp_path), "--ocr-max-pages", "3", "--format", "json", "--fail-on", "never"
+    )
+    assert code == 0, out
+    assert len(calls) == 3
+    docs = {d["path"]: d for d in json.loads(out)["documents"]}
+    assert docs["a.pdf"].get("ocr") is True
+    b = [d for path, d in docs.items() if path.startswith("b.pdf")]
+    assert any("OCR-budget van het dossier is op (3 gescande pagina's)" in str(d) for d in b)
 
 
 def test_a_huge_page_is_rendered_within_the_pixel_limit(

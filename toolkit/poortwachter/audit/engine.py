@@ -22,6 +22,7 @@ from poortwachter.audit.classify.classifier import classify, filename_hint, look
 from poortwachter.audit.classify.riv_parts import RIV_PARTS
 from poortwachter.audit.extract.facts import Fact, dossier_facts, recovery_periods
 from poortwachter.audit.extract.sections import extract_all
+from poortwachter.audit.intake import ocr
 from poortwachter.audit.intake.dossier import collect, group_dossiers, read_file, split_parts
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Checklist, Document, Finding, FoundValue, Rule
@@ -197,10 +198,12 @@ def _unreadable_kind(part: Document) -> DocumentKind:
 
 
 def read_documents(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> list[Document]:
-    """Read, split, classify and extract every document of a dossier."""
+    """Read, split, classify and extract every document of a dossier (with one OCR budget
+    for all its scans)."""
     documents: list[Document] = []
+    ocr_budget = ocr.Budget.of(limits)
     for raw in collect(paths, limits):
-        doc = read_file(raw, limits)
+        doc = read_file(raw, limits, ocr_budget)
         for part in split_parts(doc):
             if part.readable:
                 found = classify(part.text, part.path)

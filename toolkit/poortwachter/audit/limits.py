@@ -10,7 +10,8 @@ MB = 1024 * 1024
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Limits every reader respects (defaults in SECURITY.md): file size, pages, time and
-    characters per file, rows per sheet, files per dossier, and OCR's pages and time."""
+    characters per file, rows per sheet, files per dossier, and OCR's pages and time per
+    dossier."""
 
     #: files larger than this are not read at all
     read_bytes: int = 60 * MB
@@ -24,9 +25,11 @@ class Limits:
     max_chars: int = 2_000_000
     #: files taken from one dossier (folder or zip)
     max_files: int = 500
-    #: scanned pages read with OCR per file (0: no OCR); needs ``poortwachter[ocr]``
-    ocr_pages: int = 20
-    #: CPU seconds of OCR per scanned page, on average over the file (checked between pages)
+    #: scanned pages read with OCR per dossier, over all its files (0: no OCR); needs
+    #: ``poortwachter[ocr]``
+    ocr_pages: int = 50
+    #: CPU seconds of OCR per scanned page, on average: the dossier's OCR may take
+    #: ``ocr_pages × ocr_seconds_per_page`` CPU seconds (checked between pages)
     ocr_seconds_per_page: float = 5.0
 
 

@@ -135,15 +135,16 @@ def audit_limits_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.FloatRange(0.1),
             default=DEFAULT_LIMITS.ocr_seconds_per_page,
             show_default=True,
-            help="CPU-seconden OCR per gescande pagina (gemiddeld over het bestand).",
+            help="CPU-seconden OCR per gescande pagina, gemiddeld: het dossier krijgt "
+            "--ocr-max-pages × dit aantal CPU-seconden OCR.",
         ),
         click.option(
             "--ocr-max-pages",
             type=click.IntRange(0),
             default=DEFAULT_LIMITS.ocr_pages,
             show_default=True,
-            help="Lees hoogstens zoveel gescande pagina's per bestand met OCR (0: geen OCR; "
-            "OCR vraagt pip install 'poortwachter[ocr]').",
+            help="Lees hoogstens zoveel gescande pagina's per dossier met OCR (alle bestanden "
+            "samen; 0: geen OCR; OCR vraagt pip install 'poortwachter[ocr]').",
         ),
         click.option(
             "--timeout",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from poortwachter.audit.classify.classifier import page_heading
+from poortwachter.audit.intake import ocr
 from poortwachter.audit.intake.ocr import scan_reason
 from poortwachter.audit.intake.parts import split_at_headings
 from poortwachter.audit.intake.readers.common import clean_text, unreadable
@@ -177,8 +178,11 @@ def collect(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> lis
     return expanded
 
 
-def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """One file → one document (readable or not, never an exception)."""
+def read_file(
+    raw: RawFile, limits: Limits = DEFAULT_LIMITS, ocr_budget: ocr.Budget | None = None
+) -> Document:
+    """One file → one document (readable or not, never an exception); scans are read with
+    OCR within ``ocr_budget``, the dossier's (this file's alone when None)."""
     if raw.data is None:
         return unreadable(raw.path, "unknown", raw.size, raw.reason or "kan niet gelezen worden")
     if not raw.data.strip(b"\x00 \t\r\n"):
@@ -186,13 +190,13 @@ def read_file(raw: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
     kind = sniff(raw.data, raw.path)
     try:
         if kind == "pdf":
-            return read_pdf(raw.data, raw.path, limits)
+            return read_pdf(raw.data, raw.path, limits, ocr_budget)
         if kind == "docx" or (kind == "ole" and raw.path.lower().endswith((".docx", ".doc"))):
             return read_docx(raw.data, raw.path, limits)
         if kind == "xlsx" or (kind == "ole" and raw.path.lower().endswith((".xlsx", ".xls"))):
             return read_xlsx(raw.data, raw.path, limits)
         if kind == "image":
-            return read_image(raw.data, raw.path, limits)
+            return read_image(raw.data, raw.path, limits, ocr_budget)
         if kind == "text":
             text = clean_text(raw.data[: limits.max_chars].decode("utf-8", errors="replace"))
             return Document(raw.path, "text", raw.size, pages=[text], page_count=1)

@@ -8,8 +8,8 @@ built. A missing model is an :class:`OcrUnavailable` with a Dutch message, never
 network call. Without the extra, :func:`ocr_problem` says how to enable it.
 
 Pages are rendered (PDF: by pdfium, see :mod:`poortwachter.audit.intake.readers.pdf`) at
-:data:`RENDER_DPI`, at most :data:`MAX_PIXELS` pixels; the budget per file (pages, CPU
-seconds per page) is in :class:`~poortwachter.audit.limits.Limits`.
+:data:`RENDER_DPI`, at most :data:`MAX_PIXELS` pixels, within one :class:`Budget` per
+dossier (pages and CPU seconds, from :class:`~poortwachter.audit.limits.Limits`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,14 @@ import itertools
 import logging
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from poortwachter.audit.limits import Limits
 
 #: what to type to get OCR (shown in every message about a scan)
 INSTALL_HINT = "pip install 'poortwachter[ocr]'"
@@ -197,25 +202,49 @@ def fit(image: Any) -> Any:
 
 
 class Budget:
-    """The OCR budget of one file: at most ``pages`` pages and, on average, ``seconds``
-    CPU seconds a page (checked before each page: a page that has started is finished)."""
+    """The OCR budget of one dossier: at most ``pages`` scanned pages and
+    ``pages × seconds_per_page`` CPU seconds of OCR over all its files (defaults in
+    :class:`~poortwachter.audit.limits.Limits` and SECURITY.md). Checked before each page:
+    a page that has started is finished. Only the time spent on OCR (drawing the page and
+    recognising it) counts, not the reading of the other files."""
 
-    def __init__(self, pages: int, seconds_per_page: float, wanted: int) -> None:
-        """``pages``: the most pages to read with OCR; ``seconds_per_page``: the CPU seconds a
-        page may take on average; ``wanted``: the scanned pages there are."""
-        self.pages = min(pages, wanted)
-        self.seconds = seconds_per_page * max(self.pages, 1)
+    def __init__(self, pages: int, seconds_per_page: float) -> None:
+        """``pages``: the most pages to read with OCR in the dossier; ``seconds_per_page``:
+        the CPU seconds a page may take on average."""
+        self.pages = pages
+        self.per_page = seconds_per_page
+        self.seconds = pages * seconds_per_page
         self.done = 0
-        self._start = time.process_time()
+        self.spent = 0.0
+
+    @classmethod
+    def of(cls, limits: Limits) -> Budget:
+        """A new budget with the limits' pages and seconds (one per dossier)."""
+        return cls(limits.ocr_pages, limits.ocr_seconds_per_page)
 
     def allows_another(self) -> bool:
-        """True while pages and CPU time are left for one more page."""
-        return self.done < self.pages and time.process_time() - self._start <= self.seconds
+        """May OCR read one more page?"""
+        return self.done < self.pages and self.spent < self.seconds
 
-    def note(self, wanted: int) -> str | None:
-        """Dutch, when pages were left without OCR."""
-        if self.done >= wanted:
-            return None
+    @contextmanager
+    def page(self) -> Iterator[None]:
+        """Count one page and the CPU time spent inside the block."""
+        started = time.process_time()
+        self.done += 1
+        try:
+            yield
+        finally:
+            self.spent += time.process_time() - started
+
+    def note(self) -> str:
+        """Dutch: the budget that ran out and how to raise it."""
         if self.done >= self.pages:
-            return f"OCR gestopt na {self.done} pagina's (--ocr-max-pages)"
-        return f"OCR gestopt na {self.done} pagina's (tijdslimiet, --ocr-timeout)"
+            return (
+                f"het OCR-budget van het dossier is op ({self.pages} gescande pagina's); "
+                "verhoog het met --ocr-max-pages"
+            )
+        return (
+            f"het OCR-budget van het dossier is op ({self.seconds:g} CPU-seconden: "
+            f"{self.pages} pagina's × {self.per_page:g}); verhoog het met --ocr-timeout "
+            "(CPU-seconden per pagina) of --ocr-max-pages"
+        )

@@ -16,14 +16,21 @@ from poortwachter.audit.model import Document
 MIN_CHARS = 25
 
 
-def read_image(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read an image with OCR when it is installed; otherwise ``readable=False`` with a
-    Dutch reason that says how to enable OCR."""
+def read_image(
+    data: bytes, path: str, limits: Limits = DEFAULT_LIMITS, budget: ocr.Budget | None = None
+) -> Document:
+    """Read an image with OCR when it is installed, within ``budget`` (the dossier's OCR
+    budget; this image's alone when None); otherwise ``readable=False`` with a Dutch
+    reason that says how to enable OCR or raise the budget."""
+    budget = budget or ocr.Budget.of(limits)
     why_not = _why_not(limits)
+    if why_not is None and not budget.allows_another():
+        why_not = budget.note()
     text = ""
     if why_not is None:
         try:
-            text, why_not = _ocr_image(data)
+            with budget.page():
+                text, why_not = _ocr_image(data)
         except _Broken:
             return unreadable(path, "image", len(data), "is een beschadigde afbeelding")
     if why_not is not None or len(text) < MIN_CHARS:

@@ -228,22 +228,25 @@ def _pypdf_text(page: Any) -> str:
         return ""
 
 
-def read_pdf(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_pdf(
+    data: bytes, path: str, limits: Limits = DEFAULT_LIMITS, budget: ocr.Budget | None = None
+) -> Document:
     """Read a PDF; a broken, encrypted or image-only PDF gives ``readable=False``.
 
-    pypdf's own warnings about damaged files are silenced while reading: the reason ends
-    up in the document, not as noise on stderr.
+    Scanned pages are read with OCR within ``budget``, the dossier's OCR budget (a budget
+    of this file alone when None). pypdf's own warnings about damaged files are silenced
+    while reading: the reason ends up in the document, not as noise on stderr.
     """
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        return _read_pdf(data, path, limits)
+        return _read_pdf(data, path, limits, budget or ocr.Budget.of(limits))
     finally:
         logger.setLevel(level)
 
 
-def _read_pdf(data: bytes, path: str, limits: Limits) -> Document:
+def _read_pdf(data: bytes, path: str, limits: Limits, budget: ocr.Budget) -> Document:
     size = len(data)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         return unreadable(path, "pdf", size, "is geen PDF-bestand (de inhoud begint niet met %PDF)")
@@ -272,7 +275,7 @@ def _read_pdf(data: bytes, path: str, limits: Limits) -> Document:
 
     pdfium = _PdfiumText(data, total_pages)
     try:
-        return _read_pages(reader, total_pages, pdfium, path, size, truncated, limits)
+        return _read_pages(reader, total_pages, pdfium, path, size, truncated, limits, budget)
     finally:
         pdfium.close()
 
@@ -285,6 +288,7 @@ def _read_pages(
     size: int,
     truncated: bool,
     limits: Limits,
+    budget: ocr.Budget,
 ) -> Document:
     pages: list[str] = []
     scanned: list[int] = []
@@ -321,7 +325,7 @@ def _read_pages(
     scanned = [i for i in scanned if i < len(pages)]
     if not scanned and pages and all(len(p) < MIN_PAGE_CHARS for p in pages) and not truncated:
         scanned = list(range(len(pages)))  # no text at all: the images may be drawn otherwise
-    read, why_not = _ocr_scans(reader, pages, scanned, pdfium, limits)
+    read, why_not = _ocr_scans(reader, pages, scanned, pdfium, limits, budget)
     left = [i for i in scanned if i not in read]
     scan_only = bool(pages) and len(left) == len(pages)
     if not pages or scan_only or all(len(p) < MIN_PAGE_CHARS for p in pages):
@@ -360,9 +364,10 @@ def _ocr_scans(
     scanned: list[int],
     pdfium: _PdfiumText,
     limits: Limits,
+    budget: ocr.Budget,
 ) -> tuple[list[int], str | None]:
-    """Read the scanned pages with OCR, within the file's OCR budget: the indexes of the
-    pages that got text, and why the others did not (Dutch)."""
+    """Read the scanned pages with OCR, within the dossier's OCR budget: the indexes of
+    the pages that got text, and why the others did not (Dutch)."""
     if not scanned:
         return [], None
     if limits.ocr_pages <= 0:
@@ -370,20 +375,23 @@ def _ocr_scans(
     problem = ocr.ocr_problem()
     if problem:
         return [], problem
-    budget = ocr.Budget(limits.ocr_pages, limits.ocr_seconds_per_page, len(scanned))
     read: list[int] = []
+    tried = 0
     for index in scanned:
         if not budget.allows_another():
             break
-        budget.done += 1
-        image = pdfium.render(index) if _drawable(reader, index) else None
-        if image is None:
-            continue
-        try:
-            text = clean_text(ocr.recognise(image))
-        except ocr.OcrUnavailable as exc:
-            return read, str(exc)
+        tried += 1
+        with budget.page():
+            image = pdfium.render(index) if _drawable(reader, index) else None
+            if image is None:
+                continue
+            try:
+                text = clean_text(ocr.recognise(image))
+            except ocr.OcrUnavailable as exc:
+                return read, str(exc)
         if len(text) >= MIN_PAGE_CHARS:
             pages[index] = text
             read.append(index)
-    return read, budget.note(len(scanned)) or "OCR vond er geen (leesbare) tekst op"
+    if tried < len(scanned):
+        return read, budget.note()
+    return read, "OCR vond er geen (leesbare) tekst op"
