@@ -204,6 +204,81 @@ def test_batch_fails_the_row_naming_sheet_row_and_column(tmp_path: Path) -> None
     assert not any("Daan" in p.name for p in out.glob("*.docx"))
 
 
+def _probleemanalyse_sheet(path: Path, toelichting: list[str]) -> Path:
+    """A real XLSX (openpyxl) with one probleemanalyse per ``toelichting``, headers as
+    people write them, the signer inline."""
+    from openpyxl import Workbook
+
+    base = sample(FormId.PROBLEEMANALYSE)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Probleemanalyses"
+    ws.append(
+        [
+            "Dossier", "Datum", "Eerste ziektedag", "Naam werknemer", "BSN", "Functie",
+            "Werkgever", "Bedrijfsarts", "Casemanager", "beperkingen", "mogelijkheden",
+            "benutbare_mogelijkheden", "werkgerelateerde_factoren", "prive_factoren",
+            "prognose", "advies", "toelichting", "ondertekenaars",
+        ]
+    )  # fmt: skip
+    for n, text in enumerate(toelichting, 1):
+        ws.append(
+            [
+                f"PA-{n}", "2026-02-10", "2026-01-05", f"Werknemer {n}", base["werknemer"]["bsn"],
+                "Medewerker", base["werkgever"]["naam"], "dr. P. Jansen", "Karin Bos",
+                base["beperkingen"], base["mogelijkheden"], "ja",
+                base["werkgerelateerde_factoren"], base["prive_factoren"], base["prognose"],
+                base["advies"], text, "dr. P. Jansen | Bedrijfsarts | 2026-02-10 | bedrijfsarts",
+            ]
+        )  # fmt: skip
+    wb.save(path)
+    return path
+
+
+def test_batch_warns_on_a_medical_term_in_the_probleemanalyse(tmp_path: Path) -> None:
+    """The probleemanalyse is the bedrijfsarts' document: a medical term there is a warning
+    per row (file, sheet, row, column, term), as in ``generate``; the form is still made,
+    without the statement that it holds no medical data."""
+    from click.testing import CliRunner
+
+    from poortwachter.cli import cli
+
+    sheet = _probleemanalyse_sheet(
+        tmp_path / "pa.xlsx", ["Tweewekelijks spreekuur.", "Bekend met migraine."]
+    )
+    out = tmp_path / "out"
+    args = ["batch", "probleemanalyse", str(sheet), "--out", str(out), "--workers", "1"]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("waarschuwing: ")]
+    assert len(warnings) == 1, done.stderr
+    [warning] = warnings
+    for part in (str(sheet), "blad 'Probleemanalyses'", "rij 3", "kolom Q", "'migraine'"):
+        assert part in warning, warning
+    assert "toelichting" in warning
+    made = {p.name: p for p in out.glob("*.docx")}
+    assert len(made) == 2 and len(list(out.glob("*.pdf"))) == 2
+    warned = next(p for name, p in made.items() if "Werknemer 2" in name)
+    clean = next(p for name, p in made.items() if "Werknemer 1" in name)
+    assert "Bekend met migraine." in docx_text(warned.read_bytes())["body"]
+    assert "geen medische gegevens" not in docx_text(warned.read_bytes())["body"]
+    assert "geen medische gegevens" in docx_text(clean.read_bytes())["body"]
+    pdf = next(p for p in out.glob("*.pdf") if "Werknemer 2" in p.name)
+    assert "geenmedischegegevens" not in squash("".join(pdf_pages(pdf.read_bytes())))
+
+
+def test_batch_medical_warnings_come_back_from_the_workers_in_row_order(tmp_path: Path) -> None:
+    texts = ["Rustig opbouwen."] * 8
+    texts[1], texts[6] = "Na de hernia-operatie.", "Bekend met migraine."
+    sheet = _probleemanalyse_sheet(tmp_path / "pa.xlsx", texts)
+    result = run_batch(FormId.PROBLEEMANALYSE, sheet, tmp_path / "out", "docx", workers=2)
+    assert result.rows_ok == 8 and not result.errors
+    medical = [w for w in result.warnings if "medische term" in w]
+    assert len(medical) == 2 and "rij 3" in medical[0] and "rij 8" in medical[1], medical
+    assert "'hernia'" in medical[0] and "'migraine'" in medical[1]
+
+
 # --- content the official forms have ---------------------------------------------------
 
 

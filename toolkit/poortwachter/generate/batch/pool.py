@@ -167,10 +167,11 @@ class _Run:
         self.job, self.folder, self.result, self.on_result = job, folder, result, on_result
         self.started = time.time() - 2  # file system timestamps may be coarse
         self.stamp = time.strftime("%Y%m%d-%H%M%S")
+        self.row_warnings: list[RowError] = []
 
     def collect(self, outcome: RowOutcome) -> None:
         """Add one row's outcome; the first row whose output cannot be written stops all."""
-        row, written, errors, skipped, fatal = outcome
+        row, written, errors, skipped, fatal, warned = outcome
         result = self.result
         result.written.extend(Path(p) for p in written)
         result.skipped.extend(Path(p) for p in skipped)
@@ -181,6 +182,7 @@ class _Run:
                 raise OutputBroken
             return
         result.rows_done.append(row)
+        self.row_warnings.extend(warned)
         if errors:
             result.errors.extend(errors)
         elif written:
@@ -214,6 +216,8 @@ class _Run:
         """Sort the errors, write this run's error report, raise when the batch stopped."""
         result = self.result
         result.errors.sort(key=lambda e: (e.row, e.sheet or "", e.column or ""))
+        self.row_warnings.sort(key=lambda e: (e.row, e.sheet or "", e.column or ""))
+        result.warnings.extend(w.describe() for w in self.row_warnings)
         if result.errors:
             try:
                 result.report_paths = write_error_report(result, self.folder, self.stamp)

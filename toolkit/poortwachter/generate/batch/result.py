@@ -77,7 +77,8 @@ class BatchResult:
     #: existing files left alone (no ``overwrite``), and the rows whose files all existed
     skipped: list[Path] = field(default_factory=list)
     rows_skipped: int = 0
-    #: columns of the spreadsheet that are not used (with the nearest known name)
+    #: columns of the spreadsheet that are not used (with the nearest known name), and per
+    #: row a medical term in the probleemanalyse (file, sheet, row, column, term)
     warnings: list[str] = field(default_factory=list)
     #: main-sheet rows of the batch, and those that were finished (made, skipped or failed)
     rows_total: int = 0

@@ -17,7 +17,7 @@ from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, OutputError, PoortwachterError
 from poortwachter.generate.batch.result import RowError
 from poortwachter.generate.batch.sheet import RowTask
-from poortwachter.generate.context import check_form
+from poortwachter.generate.context import check_form, form_warnings
 from poortwachter.generate.docx import compiled_docx
 from poortwachter.generate.pdf import pdf_renderer
 from poortwachter.generate.registry import FormSpec, find_template, form_spec
@@ -81,6 +81,14 @@ class RowOutcome(NamedTuple):
     skipped: list[str]
     #: the output could not be written (no permission, disk full): the batch stops
     fatal: str | None = None
+    #: warnings on a row that was still made (a medical term in the probleemanalyse)
+    warnings: tuple[RowError, ...] = ()
+
+
+def _row_error(job: Job, task: RowTask, dotted: str, message: str) -> RowError:
+    """A problem with a field of a row, with its sheet, row and column."""
+    sheet, row, column, name, prefix = _locate(job, task, dotted)
+    return RowError(row, prefix + _mask(name, message), sheet, column, name, job.path)
 
 
 def process_row(job: Job, task: RowTask) -> RowOutcome:
@@ -88,13 +96,9 @@ def process_row(job: Job, task: RowTask) -> RowOutcome:
     spec = form_spec(job.form)
     doc, problems = check_form(spec.id, task.data)
     if doc is None:
-        errors = []
-        for dotted, message in problems:
-            sheet, row, column, name, prefix = _locate(job, task, dotted)
-            errors.append(
-                RowError(row, prefix + _mask(name, message), sheet, column, name, job.path)
-            )
+        errors = [_row_error(job, task, dotted, message) for dotted, message in problems]
         return RowOutcome(task.row, [], errors, [])
+    warned = tuple(_row_error(job, task, d, m) for d, m in form_warnings(spec.id, doc))
     out_dir = Path(job.out_dir)
     written: list[str] = []
     skipped: list[str] = []
@@ -116,15 +120,15 @@ def process_row(job: Job, task: RowTask) -> RowOutcome:
                 continue
             written.append(str(target))
     except OutputError as exc:  # not this row's fault: every row would fail the same way
-        return RowOutcome(task.row, written, [], skipped, fatal=str(exc))
+        return RowOutcome(task.row, written, [], skipped, fatal=str(exc), warnings=warned)
     except PoortwachterError as exc:
         error = RowError(task.row, str(exc), job.sheet, path=job.path)
-        return RowOutcome(task.row, written, [error], skipped)
+        return RowOutcome(task.row, written, [error], skipped, warnings=warned)
     except Exception as exc:  # one broken row must not stop the batch
         reason = f"onverwachte fout bij het maken ({type(exc).__name__}: {exc})"
         error = RowError(task.row, reason, job.sheet, path=job.path)
-        return RowOutcome(task.row, written, [error], skipped)
-    return RowOutcome(task.row, written, [], skipped)
+        return RowOutcome(task.row, written, [error], skipped, warnings=warned)
+    return RowOutcome(task.row, written, [], skipped, warnings=warned)
 
 
 #: Set in the main process on Ctrl-C; workers then start no further row.
