@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import shutil
@@ -266,3 +267,29 @@ def test_csv_sample_for_another_form(tmp_path: Path) -> None:
     daan = docx_text((tmp_path / "Daan Bakker_eindevaluatie_2027-10-04.docx").read_bytes())
     assert "Geen werkhervatting; het 2e spoor leidde niet tot plaatsing." in daan["body"]
     assert "4 oktober 2027" in daan["body"] and "Daan Bakker" in daan["header"]
+
+
+def test_pdf_batch_makes_the_same_pages_and_text_as_one_render(tmp_path: Path) -> None:
+    """Whatever the batch shares between documents (renderer, fonts, warm-up, chunks over
+    two workers), each PDF has the pages and the text of the same form made on its own."""
+    from pypdf import PdfReader
+
+    from poortwachter.generate.batch import read_rows
+    from poortwachter.generate.context import check_form
+    from poortwachter.generate.registry import form_spec
+    from poortwachter.generate.render import render_document
+
+    def pages(blob: bytes) -> list[str]:
+        return [page.extract_text() for page in PdfReader(io.BytesIO(blob)).pages]
+
+    out = tmp_path / "out"
+    result = run_batch(FormId.PLAN_VAN_AANPAK, SHEET, out, "pdf", workers=2)
+    assert len(result.written) == 19
+    spec = form_spec(FormId.PLAN_VAN_AANPAK)
+    tasks = {t.stem: t for t in read_rows(spec, SHEET).tasks}
+    for path in sorted(result.written)[:6]:
+        doc, problems = check_form(spec.id, tasks[path.stem].data)
+        assert doc is not None, problems
+        alone = pages(render_document(spec, doc, "pdf"))
+        assert pages(path.read_bytes()) == alone, path.name
+        assert len(alone) >= 2
