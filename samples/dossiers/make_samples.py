@@ -451,7 +451,9 @@ def _other_bsn(p: Part) -> Part:
 def _column_signatures(p: Part) -> Part:
     """The signature table with one column per party (Naam / Functie / Datum /
     Handtekening rows) instead of one row per signer."""
-    signed = next(b for b in p.blocks if isinstance(b, list) and len(b) == 5 and b[0] == "Werkgever")
+    signed = next(
+        b for b in p.blocks if isinstance(b, list) and len(b) == 5 and b[0] == "Werkgever"
+    )
     when = signed[3]
     blocks = [b for b in p.blocks if not (isinstance(b, list) and len(b) == 5)]
     blocks += [
@@ -466,7 +468,9 @@ def _column_signatures(p: Part) -> Part:
 
 def _labelled_signatures(p: Part) -> Part:
     """Rows labelled per party: 'Naam werkgever', 'Handtekening werknemer:'."""
-    signed = next(b for b in p.blocks if isinstance(b, list) and len(b) == 5 and b[0] == "Werkgever")
+    signed = next(
+        b for b in p.blocks if isinstance(b, list) and len(b) == 5 and b[0] == "Werkgever"
+    )
     when = signed[3]
     blocks = [b for b in p.blocks if not (isinstance(b, list) and len(b) == 5)]
     blocks += [

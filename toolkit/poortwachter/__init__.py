@@ -25,8 +25,9 @@ from poortwachter.domain.case import (
     Werkgever,
     Werknemer,
 )
+from poortwachter.domain.milestones import Milestone, Timeline
 from poortwachter.domain.signalering import Signal, signalering
-from poortwachter.domain.timeline import Milestone, Timeline, compute_timeline
+from poortwachter.domain.timeline import compute_timeline
 from poortwachter.domain.vocabulary import (
     Category,
     DocumentKind,

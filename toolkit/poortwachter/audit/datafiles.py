@@ -86,33 +86,6 @@ def section_patterns() -> dict[str, SectionPatterns]:
     }
 
 
-@lru_cache(maxsize=1)
-def medical_terms() -> tuple[str, ...]:
-    """The normalised medical terms of ``medische_termen.txt`` (one a line, # comments)."""
-    from poortwachter.audit.text.normalise import normalise
-
-    terms: list[str] = []
-    for line in (DATA_DIR / "medische_termen.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            terms.append(normalise(line))
-    return tuple(terms)
-
-
-@lru_cache(maxsize=1)
-def medical_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(single-word terms, multi-word terms): a fast first look before the regex."""
-    terms = set(medical_terms())
-    return frozenset(t for t in terms if " " not in t), tuple(t for t in terms if " " in t)
-
-
-@lru_cache(maxsize=1)
-def medical_pattern() -> re.Pattern[str]:
-    """One regex of all medical terms, longest first, as whole words (group 1: the term)."""
-    terms = sorted(set(medical_terms()), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
-
-
 @dataclass(frozen=True, slots=True)
 class Unfilled:
     """What does not make a field filled in (``niet_ingevuld.yaml``)."""
@@ -127,7 +100,7 @@ class Unfilled:
 def unfilled() -> Unfilled:
     """The values, placeholder texts and check-box glyphs of ``niet_ingevuld.yaml``
     (normalised), read once."""
-    from poortwachter.audit.text.normalise import normalise
+    from poortwachter.support.normalise import normalise
 
     raw = _load_yaml("niet_ingevuld.yaml")
     return Unfilled(

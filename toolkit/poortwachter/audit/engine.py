@@ -31,8 +31,9 @@ from poortwachter.audit.rules.checks import CHECKS
 from poortwachter.audit.rules.context import AuditContext
 from poortwachter.audit.text.datefind import find_dates
 from poortwachter.domain.case import MIN_VERLENGING_WEKEN, Case, HerstelPeriode
+from poortwachter.domain.milestones import Timeline
 from poortwachter.domain.privacy import mask_bsn
-from poortwachter.domain.timeline import Timeline, compute_timeline
+from poortwachter.domain.timeline import compute_timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId, Severity
 from poortwachter.support.textsafe import printable
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from poortwachter.domain.case import Case
-from poortwachter.domain.timeline import Milestone, Timeline, compute_timeline
+from poortwachter.domain.milestones import Milestone, Timeline
+from poortwachter.domain.timeline import compute_timeline
 from poortwachter.domain.vocabulary import MilestoneStatus
 
 #: Default look-ahead for "binnenkort" (due soon).

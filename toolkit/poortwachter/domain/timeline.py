@@ -26,18 +26,22 @@ ziek uit dienst, IVA) are described where they are applied below and in DOMAIN.m
 # them (pdoc's API reference, typing.get_type_hints on Milestone.__new__).
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from poortwachter.domain.case import (
-    SAMENTELLING_GRENS,
     Case,
     HerstelPeriode,
     Periode,
     VerlofPeriode,
 )
 from poortwachter.domain.dates import format_nl
+from poortwachter.domain.milestones import REFERENCES, Milestone, Timeline
+from poortwachter.domain.sickdays import (
+    EINDE_WACHTTIJD_DAY,
+    nth_sick_day,
+    sick_days_until,
+    split_waiting_time,
+)
 from poortwachter.domain.vocabulary import MilestoneId, MilestoneStatus
 from poortwachter.domain.workdays import (
     first_working_day_from,
@@ -47,29 +51,6 @@ from poortwachter.domain.workdays import (
 
 M = MilestoneId
 
-#: Version of the timeline JSON (and of the signalering JSON built from it).
-SCHEMA_VERSION = 1
-
-#: Legal (or practice) source of each milestone, shown next to it everywhere.
-REFERENCES: dict[MilestoneId, str] = {
-    M.ZIEKMELDING: "Praktijk: ziekmelding bij arbodienst/bedrijfsarts in week 1",
-    M.PROBLEEMANALYSE: "Regeling procesgang art. 2 lid 2",
-    M.ZIEKMELDING_UWV_ZWANGERSCHAP: (
-        "Ziektewet art. 38a (ziekte door zwangerschap of bevalling, art. 29a)"
-    ),
-    M.PLAN_VAN_AANPAK: "Regeling procesgang art. 4 lid 1",
-    M.EVALUATIE: "Regeling procesgang art. 4 lid 2 b (periodiek); elke 6 weken is UWV-praktijk",
-    M.ZIEKMELDING_UWV: "Ziektewet art. 38 lid 1",
-    M.EERSTEJAARSEVALUATIE: "Regeling procesgang art. 4 lid 2 b",
-    M.SPOOR2_START: "UWV Werkwijzer Poortwachter (praktijk)",
-    M.IVA_AANVRAAG: "Wet WIA art. 23 lid 6 (verkorte wachttijd)",
-    M.UWV_BRIEF_WIA: "Wet WIA art. 64 lid 2",
-    M.EINDEVALUATIE: "Wet WIA art. 25 lid 3",
-    M.WIA_AANVRAAG: "Wet WIA art. 64 lid 3",
-    M.EINDE_WACHTTIJD: "Wet WIA art. 23 lid 1",
-    M.MELDING_EINDE_DIENSTVERBAND: "Ziektewet art. 38 lid 2",
-    M.RIV_EINDE_DIENSTVERBAND: "Ziektewet art. 38 lid 2; Regeling procesgang art. 6 lid 2",
-}
 
 _DAY = timedelta(days=1)
 # Days of incapacity, by the wording of each source (see the module docstring).
@@ -84,7 +65,6 @@ SPOOR2_AFTER_EJE_DAYS = 42  # Werkwijzer (practice)
 IVA_OPENS_DAY = 15  # WIA 23 lid 6: a waiting time of 13 to 78 weeks, ending at least
 IVA_LAST_DAY = 476  # 10 weeks after the request: from week 3 up to the end of week 68
 UWV_BRIEF_DAY = 623  # WIA 64 lid 2: "de dag waarop de wachttijd 89 weken heeft geduurd"
-EINDE_WACHTTIJD_DAY = 728  # WIA 23 lid 1: 104 weeks
 RIV_BEFORE_END = timedelta(weeks=13)  # WIA 25 lid 3 (lid 4 for a verlenging)
 WIA_BEFORE_END = timedelta(weeks=11)  # WIA 64 lid 3
 BRIEF_BEFORE_END = timedelta(weeks=104 - 89)  # the brief's distance to the end
@@ -122,147 +102,6 @@ _RIV_ED = M.RIV_EINDE_DIENSTVERBAND
 WIA_MILESTONES = frozenset({_BRIEF, _EIND, _WIA, _END, _IVA})
 #: The employer's duties during employment; after ziek uit dienst UWV takes over.
 EMPLOYER_MILESTONES = frozenset({_ZM, _PA, _ZW29A, _PVA, _EVAL, _UWV, _EJE, _SP2})
-
-
-class Milestone(NamedTuple):
-    """One milestone; immutable (a NamedTuple: 100,000 cases build 1.1 million of them)."""
-
-    id: MilestoneId
-    due: date
-    status: MilestoneStatus
-    reference: str
-    #: the date it was done, when that is on or before the peildatum
-    done: date | None = None
-    #: Dutch explanation when a rule changed the milestone (AOW, verlenging, ...)
-    note: str | None = None
-    #: first day of a window (the IVA request), when the milestone has one
-    opens: date | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """This milestone in the timeline JSON (``opens``, ``done`` and ``note`` only when set)."""
-        out: dict[str, object] = {
-            "id": self.id.value,
-            "due": self.due.isoformat(),
-            "status": self.status.value,
-            "reference": self.reference,
-        }
-        if self.opens is not None:
-            out["opens"] = self.opens.isoformat()
-        if self.done is not None:
-            out["done"] = self.done.isoformat()
-        if self.note:
-            out["note"] = self.note
-        return out
-
-
-def _periods(items: Sequence[Periode]) -> list[dict[str, object]]:
-    return [
-        {"start": p.start.isoformat(), "eind": p.eind.isoformat(), "dagen": p.dagen} for p in items
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Timeline:
-    """The milestones of one case at a peildatum, in the order of :class:`MilestoneId`, as
-    :func:`compute_timeline` returns them."""
-
-    #: first sick day of the current waiting time (after a long gap: the new one)
-    eerste_ziektedag: date
-    peildatum: date
-    milestones: tuple[Milestone, ...]
-    #: the short recovery gaps that were added up (samentelling) and shifted the deadlines
-    samengeteld: tuple[HerstelPeriode, ...] = ()
-    #: the eerste ziektedag given, when a long gap replaced it
-    oorspronkelijke_eerste_ziektedag: date | None = None
-    #: pregnancy/maternity leave within the waiting time: not counted, shifts the deadlines
-    verlof: tuple[VerlofPeriode, ...] = ()
-
-    def get(self, milestone: MilestoneId | str) -> Milestone:
-        """The milestone with this id (enum member or its string)."""
-        for m in self.milestones:
-            if m.id == milestone:
-                return m
-        raise KeyError(milestone)
-
-    def to_dict(self) -> dict[str, object]:
-        """The timeline JSON of DESIGN.md (schema: checklists/timeline.schema.json)."""
-        out: dict[str, object] = {
-            "schema_version": SCHEMA_VERSION,
-            "eerste_ziektedag": self.eerste_ziektedag.isoformat(),
-            "peildatum": self.peildatum.isoformat(),
-            "milestones": [m.to_dict() for m in self.milestones],
-        }
-        if self.samengeteld:
-            out["samengeteld"] = _periods(self.samengeteld)
-        if self.verlof:
-            out["verlof"] = _periods(self.verlof)
-        if self.oorspronkelijke_eerste_ziektedag is not None:
-            out["oorspronkelijke_eerste_ziektedag"] = (
-                self.oorspronkelijke_eerste_ziektedag.isoformat()
-            )
-        return out
-
-
-def split_waiting_time(
-    eerste_ziektedag: date,
-    herstel: Sequence[HerstelPeriode],
-    verlof: Sequence[VerlofPeriode] = (),
-) -> tuple[date, tuple[Periode, ...]]:
-    """Samentelling (Wet WIA art. 23 lid 3, BW 7:629 lid 10): the eerste ziektedag of the
-    current waiting time and the days within it that do not count (sorted).
-
-    Touching recovery and leave periods form one interruption. An interruption that is
-    only leave (sick directly before and after it) is always added up across (lid 3 a 2°);
-    one with recovery in it is added up when it is shorter than 4 weeks, and otherwise a
-    new waiting time starts the day after it. Neither recovered nor leave days count
-    (lid 5 a). Pregnancy is no exception to samentelling. Periods after the end of the
-    waiting time change nothing (a verlenging's end is fixed by UWV, WIA 24 lid 2).
-    """
-    if not herstel and not verlof:
-        return eerste_ziektedag, ()
-    periods: list[Periode] = sorted([*herstel, *verlof], key=lambda p: p.start)
-    groups: list[list[Periode]] = []
-    for p in periods:
-        if groups and p.start <= groups[-1][-1].eind + _DAY:
-            groups[-1].append(p)
-        else:
-            groups.append([p])
-    start = eerste_ziektedag
-    gaps: list[Periode] = []
-    for group in groups:
-        if group[0].start > nth_sick_day(start, EINDE_WACHTTIJD_DAY, gaps):
-            break  # after the end of the waiting time (e.g. in a verlenging, WIA 24 lid 2)
-        recovered = any(not isinstance(p, VerlofPeriode) for p in group)
-        if recovered and group[-1].eind - group[0].start + _DAY >= SAMENTELLING_GRENS:
-            start = group[-1].eind + _DAY
-            gaps = []
-        else:
-            gaps.extend(group)
-    return start, tuple(gaps)
-
-
-def nth_sick_day(start: date, n: int, gaps: Sequence[Periode]) -> date:
-    """The ``n``-th day of incapacity counting from ``start`` (day 1 when it is a sick
-    day); the days of ``gaps`` (sorted, not overlapping) do not count."""
-    day = start + timedelta(days=n - 1)
-    for gap in gaps:
-        if gap.eind < start:
-            continue
-        begin = gap.start if gap.start > start else start
-        if begin > day:
-            break
-        day += timedelta(days=(gap.eind - begin).days + 1)
-    return day
-
-
-def sick_days_until(start: date, end: date, gaps: Sequence[Periode]) -> int:
-    """How many days of incapacity ``start`` … ``end`` (inclusive) hold."""
-    days = (end - start).days + 1
-    for gap in gaps:
-        lo, hi = max(gap.start, start), min(gap.eind, end)
-        if lo <= hi:
-            days -= (hi - lo).days + 1
-    return max(days, 0)
 
 
 def compute_timeline(case: Case, peildatum: date | None = None) -> Timeline:

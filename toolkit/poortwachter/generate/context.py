@@ -29,14 +29,8 @@ from poortwachter.generate.medical import (
 )
 from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.inputs.headers import unknown_message
-from poortwachter.schemas.forms import (
-    CHOICES,
-    VISIE_FIELDS,
-    VISIE_FORMS,
-    VISIE_NOT_REQUIRED,
-    form_problems,
-    visie_required,
-)
+from poortwachter.schemas.form_parts import VISIE_FIELDS, VISIE_NOT_REQUIRED, visie_required
+from poortwachter.schemas.forms import CHOICES, VISIE_FORMS, form_problems
 from poortwachter.schemas.validator import validate
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

@@ -1,7 +1,7 @@
 """No medical data in the employer's forms (AVG; DOMAIN.md, privacy).
 
 Every free-text value of a form is matched against the auditor's own list of medical terms
-(``audit/data/medische_termen.txt``, the very list ``poortwachter audit`` reports with), so
+(``support/data/medische_termen.txt``, the very list ``poortwachter audit`` reports with), so
 what the generator lets through the auditor does not flag. A hit in an employer's form
 (everything but the probleemanalyse) refuses the form; in the probleemanalyse, the
 bedrijfsarts' document, it is a warning: that part too is written in functional terms.
@@ -61,8 +61,8 @@ def _as_written(text: str, term: str) -> str:
 
 def medical_hits(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(dotted field, medical term) for every free-text value that holds such a term."""
-    from poortwachter.audit.datafiles import medical_pattern, medical_words
-    from poortwachter.audit.text.normalise import normalise
+    from poortwachter.support.medical_terms import medical_pattern, medical_words
+    from poortwachter.support.normalise import normalise
 
     pattern = medical_pattern()
     single, multi = medical_words()

@@ -12,143 +12,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.schemas.fields import (
-    BSN,
     DATE,
     KVK,
     REQUIRED_DATE,
     REQUIRED_TEXT,
     TEXT,
-    blank_to_none,
     is_blank,
-    to_bool,
-    to_date_list,
 )
-
-
-class SignerRole(StrEnum):
-    """In which capacity someone signs a form (``ondertekenaars[].rol``)."""
-
-    WERKGEVER = "werkgever"
-    WERKNEMER = "werknemer"
-    BEDRIJFSARTS = "bedrijfsarts"
-    CASEMANAGER = "casemanager"
-    ARBEIDSDESKUNDIGE = "arbeidsdeskundige"
-
-
-def _bool_or_none(value: Any) -> bool | None:
-    """Like ``to_bool`` but a blank stays None, so a required yes/no can be missing."""
-    return None if is_blank(value) else to_bool(value)
-
-
-def _date_list_or_none(value: Any) -> Any:
-    return None if is_blank(value) else to_date_list(value)
-
-
-def _role(value: Any) -> Any:
-    return value.strip().lower() if isinstance(value, str) else value
-
-
-REQUIRED_BSN: dict[str, Any] = {**BSN, "required": True, "nullable": False}
-REQUIRED_BOOL: dict[str, Any] = {
-    "type": "boolean",
-    "coerce": _bool_or_none,
-    "required": True,
-    "nullable": False,
-}
-REQUIRED_DATES: dict[str, Any] = {
-    "type": "list",
-    "coerce": _date_list_or_none,
-    "required": True,
-    "nullable": False,
-    "minlength": 1,
-    "schema": {"type": "date"},
-}
-
-
-#: Since 1 July 2023 the plan van aanpak, every bijstelling and the eerstejaarsevaluatie hold
-#: the views of both werkgever and werknemer (Regeling procesgang art. 4 lid 2 a and b, as
-#: amended by the Regeling of 9 May 2023, Stcrt. 2023, 13931). Transitional rule: for an
-#: eerste ziektedag before that date only documents drawn up or adjusted from then on.
-VISIE_SINCE = date(2023, 7, 1)
-VISIE_SOURCE = "Regeling procesgang art. 4 lid 2 a en b, Stcrt. 2023, 13931"
-#: A view that is required unless the transitional rule applies (see :func:`visie_required`).
-VISIE: dict[str, Any] = {
-    "type": "string",
-    "coerce": "text",
-    "nullable": True,
-    "meta": {"verplicht_sinds": VISIE_SINCE.isoformat()},
-}
-VISIE_FIELDS = ("visie_werkgever", "visie_werknemer")
-VISIE_NOT_REQUIRED = (
-    "Niet vereist: de eerste ziektedag en de datum van dit document liggen vóór 1 juli 2023 "
-    "(overgangsrecht bij de Regeling van 9 mei 2023, Stcrt. 2023, 13931)."
+from poortwachter.schemas.form_parts import (
+    ACTIVITIES,
+    COMMON_SCHEMA,
+    REQUIRED_BOOL,
+    REQUIRED_BSN,
+    REQUIRED_DATES,
+    SIGNERS,
+    VISIE,
+    VISIE_FIELDS,
+    VISIE_SOURCE,
+    SignerRole,
+    nested_group,
+    visie_required,
 )
-
-
-def visie_required(doc: dict[str, Any]) -> bool:
-    """Whether both views are required in this document (the transitional rule)."""
-    before = doc["eerste_ziektedag"] < VISIE_SINCE and doc["formulierdatum"] < VISIE_SINCE
-    return not before
-
-
-def _group(schema: dict[str, Any], *, required: bool = True) -> dict[str, Any]:
-    return {"type": "dict", "required": required, "nullable": not required, "schema": schema}
-
-
-ACTIVITY_SCHEMA: dict[str, Any] = {
-    "wat": REQUIRED_TEXT,
-    "wie": REQUIRED_TEXT,
-    "wanneer": REQUIRED_DATE,
-}
-SIGNER_SCHEMA: dict[str, Any] = {
-    "naam": REQUIRED_TEXT,
-    "functie": REQUIRED_TEXT,
-    "datum": REQUIRED_DATE,
-    "rol": {
-        "type": "string",
-        "coerce": (blank_to_none, _role),
-        "required": True,
-        "nullable": False,
-        "allowed": [r.value for r in SignerRole],
-    },
-}
-ACTIVITIES: dict[str, Any] = {
-    "type": "list",
-    "required": True,
-    "minlength": 1,
-    "schema": {"type": "dict", "schema": ACTIVITY_SCHEMA},
-}
-SIGNERS: dict[str, Any] = {
-    "type": "list",
-    "required": True,
-    "minlength": 1,
-    "schema": {"type": "dict", "schema": SIGNER_SCHEMA},
-}
-
-#: The administrative part every form carries (Regeling procesgang art. 6 sub 1).
-COMMON_SCHEMA: dict[str, Any] = {
-    "dossier": TEXT,
-    "formulierdatum": REQUIRED_DATE,
-    "eerste_ziektedag": REQUIRED_DATE,
-    "werknemer": _group(
-        {
-            "naam": REQUIRED_TEXT,
-            "bsn": REQUIRED_BSN,
-            "functie": REQUIRED_TEXT,
-            "geboortedatum": DATE,
-        }
-    ),
-    "werkgever": _group({"naam": REQUIRED_TEXT, "kvk": KVK, "aard_bedrijf": TEXT, "adres": TEXT}),
-    "bedrijfsarts": _group({"naam": REQUIRED_TEXT, "organisatie": TEXT}),
-    "casemanager": _group({"naam": REQUIRED_TEXT, "functie": TEXT}),
-    "ondertekenaars": SIGNERS,
-}
 
 _LOONHEFFINGEN = re.compile(r"[0-9]{9}L[0-9]{2}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -182,7 +70,7 @@ RIV_SCHEMA: dict[str, Any] = {
     "dossier": TEXT,
     "formulierdatum": REQUIRED_DATE,
     "eerste_ziektedag": REQUIRED_DATE,
-    "werknemer": _group(
+    "werknemer": nested_group(
         {
             "naam": REQUIRED_TEXT,
             "adres": REQUIRED_TEXT,
@@ -194,7 +82,7 @@ RIV_SCHEMA: dict[str, Any] = {
             "vaardigheden": TEXT,
         }
     ),
-    "werkgever": _group(
+    "werkgever": nested_group(
         {
             "naam": REQUIRED_TEXT,
             "adres": REQUIRED_TEXT,
@@ -208,7 +96,7 @@ RIV_SCHEMA: dict[str, Any] = {
             "aard_bedrijf": REQUIRED_TEXT,
         }
     ),
-    "contactpersoon": _group(
+    "contactpersoon": nested_group(
         {
             "naam": REQUIRED_TEXT,
             "functie": TEXT,
@@ -216,7 +104,7 @@ RIV_SCHEMA: dict[str, Any] = {
             "email": {"type": "string", "coerce": _email, "nullable": True},
         }
     ),
-    "bedrijfsarts": _group({"naam": REQUIRED_TEXT, "organisatie": REQUIRED_TEXT}),
+    "bedrijfsarts": nested_group({"naam": REQUIRED_TEXT, "organisatie": REQUIRED_TEXT}),
     "bijlagen": {
         "type": "list",
         "required": True,

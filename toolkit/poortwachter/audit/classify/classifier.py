@@ -18,8 +18,8 @@ from pathlib import PurePath
 from poortwachter.audit.datafiles import other_title_patterns, title_patterns
 from poortwachter.audit.text.datefind import find_dates
 from poortwachter.audit.text.filled import box_state
-from poortwachter.audit.text.normalise import lines_of, normalise
 from poortwachter.domain.vocabulary import DocumentKind
+from poortwachter.support.normalise import lines_of, normalise
 
 HEAD_LINES = 14
 MIN_SCORE = 3.0

@@ -15,8 +15,8 @@ from poortwachter.audit.text.datefind import find_dates
 from poortwachter.audit.text.lines import (
     Line,
 )
-from poortwachter.audit.text.normalise import normalise
 from poortwachter.domain.vocabulary import DocumentKind
+from poortwachter.support.normalise import normalise
 
 _OTHER_EVENT = re.compile(
     r"(geboren|geboorte|ziektedag|verzuimdag|ziek sinds|verzuim sinds|arbeidsongeschikt|"

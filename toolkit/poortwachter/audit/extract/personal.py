@@ -16,8 +16,8 @@ from poortwachter.audit.text.fields import (
 from poortwachter.audit.text.lines import (
     Line,
 )
-from poortwachter.audit.text.normalise import normalise
 from poortwachter.schemas.fields import to_bsn
+from poortwachter.support.normalise import normalise
 
 _BSN_LABEL = re.compile(
     r"(bsn|burgerservicenummer|burger service nummer|sofi ?nummer|sofinummer)", re.I

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from poortwachter.audit.datafiles import medical_pattern, medical_words, section_patterns
+from poortwachter.audit.datafiles import section_patterns
 from poortwachter.audit.extract.dates import (
     extract_date,
 )
@@ -34,8 +34,9 @@ from poortwachter.audit.text.lines import (
     Line,
     doc_lines,
 )
-from poortwachter.audit.text.normalise import excerpt, normalise
 from poortwachter.domain.vocabulary import DocumentKind
+from poortwachter.support.medical_terms import medical_pattern, medical_words
+from poortwachter.support.normalise import excerpt, normalise
 
 
 def extract_sections(doc: Document) -> dict[str, FoundValue]:

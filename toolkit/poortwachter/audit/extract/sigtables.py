@@ -30,7 +30,7 @@ from poortwachter.audit.text.fields import (
     role_in,
 )
 from poortwachter.audit.text.lines import Line
-from poortwachter.audit.text.normalise import normalise
+from poortwachter.support.normalise import normalise
 
 EMPTY_CELL = "_"
 _ROW_LABEL = re.compile(

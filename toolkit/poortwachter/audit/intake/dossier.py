@@ -18,21 +18,17 @@ from poortwachter.audit.classify.classifier import page_heading
 from poortwachter.audit.intake import ocr
 from poortwachter.audit.intake.ocr import scan_reason
 from poortwachter.audit.intake.parts import split_at_headings
-from poortwachter.audit.intake.readers.common import clean_text, unreadable
-from poortwachter.audit.intake.readers.docx import read_docx
-from poortwachter.audit.intake.readers.image import read_image
-from poortwachter.audit.intake.readers.pdf import read_pdf
-from poortwachter.audit.intake.readers.xlsx import read_xlsx
+from poortwachter.audit.intake.readers import READERS, sniff
+from poortwachter.audit.intake.readers.common import unreadable
 from poortwachter.audit.limits import DEFAULT_LIMITS, MB, Limits
 from poortwachter.audit.model import Document
-from poortwachter.audit.text.normalise import lines_of
 from poortwachter.domain.vocabulary import DocumentKind
 from poortwachter.errors import InputError
+from poortwachter.support.normalise import lines_of
 from poortwachter.support.textsafe import printable
 from poortwachter.support.zipcheck import member_problem, zip_problem
 
 _SKIP_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
-_TEXT_SUFFIXES = {".txt", ".md", ".csv"}
 #: names that promise a type the content does not have: say so rather than "unknown"
 _CLAIMED_TYPES = {
     ".pdf": "PDF-bestand",
@@ -52,34 +48,6 @@ class RawFile:
     size: int
     data: bytes | None
     reason: str | None = None
-
-
-def sniff(data: bytes, name: str) -> str:
-    """'pdf', 'docx', 'xlsx', 'zip', 'image', 'ole', 'text' or 'unknown' from the content."""
-    head = data[:1024]
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            suffix = PurePosixPath(name).suffix.lower()
-            return {".docx": "docx", ".xlsx": "xlsx"}.get(suffix, "zip")
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if "mimetype" in names or "[Content_Types].xml" in names:
-            return "office"  # OpenDocument, PowerPoint, ...: not a dossier container
-        return "zip"
-    if b"%PDF" in head:
-        return "pdf"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
-    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*", b"GIF8")):
-        return "image"
-    if PurePosixPath(name).suffix.lower() in _TEXT_SUFFIXES:
-        return "text"
-    return "unknown"
 
 
 def _read_path(path: Path, shown: str, limits: Limits) -> RawFile:
@@ -178,6 +146,15 @@ def collect(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> lis
     return expanded
 
 
+def _ole_as(kind: str, path: str) -> str:
+    """An old Office container (OLE) named .docx/.doc or .xlsx/.xls is tried as that type."""
+    if kind == "ole" and path.lower().endswith((".docx", ".doc")):
+        return "docx"
+    if kind == "ole" and path.lower().endswith((".xlsx", ".xls")):
+        return "xlsx"
+    return kind
+
+
 def read_file(
     raw: RawFile, limits: Limits = DEFAULT_LIMITS, ocr_budget: ocr.Budget | None = None
 ) -> Document:
@@ -188,18 +165,10 @@ def read_file(
     if not raw.data.strip(b"\x00 \t\r\n"):
         return unreadable(raw.path, "unknown", raw.size, "is leeg (geen inhoud)")
     kind = sniff(raw.data, raw.path)
+    reader = READERS.get(_ole_as(kind, raw.path))
     try:
-        if kind == "pdf":
-            return read_pdf(raw.data, raw.path, limits, ocr_budget)
-        if kind == "docx" or (kind == "ole" and raw.path.lower().endswith((".docx", ".doc"))):
-            return read_docx(raw.data, raw.path, limits)
-        if kind == "xlsx" or (kind == "ole" and raw.path.lower().endswith((".xlsx", ".xls"))):
-            return read_xlsx(raw.data, raw.path, limits)
-        if kind == "image":
-            return read_image(raw.data, raw.path, limits, ocr_budget)
-        if kind == "text":
-            text = clean_text(raw.data[: limits.max_chars].decode("utf-8", errors="replace"))
-            return Document(raw.path, "text", raw.size, pages=[text], page_count=1)
+        if reader is not None:
+            return reader(raw.data, raw.path, limits, ocr_budget)
         if kind == "zip":
             return unreadable(
                 raw.path,

@@ -25,7 +25,7 @@ from poortwachter.audit.classify.classifier import (
 from poortwachter.audit.model import Document
 from poortwachter.audit.text.datefind import find_dates
 from poortwachter.audit.text.fields import _SIGN_WORDS
-from poortwachter.audit.text.normalise import lines_of, normalise
+from poortwachter.support.normalise import lines_of, normalise
 
 #: a new part's own data must follow its heading within this many lines
 _DATA_WITHIN = 6

@@ -8,7 +8,7 @@ from datetime import date
 
 from poortwachter.audit.extract.facts import Fact
 from poortwachter.audit.model import Document
-from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.milestones import Timeline
 from poortwachter.domain.vocabulary import DocumentKind, MilestoneId
 
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from poortwachter.audit.text.normalise import normalise
+from poortwachter.support.normalise import normalise
 
 ROLE_WORDS: dict[str, str] = {
     "werkgever": "werkgever",

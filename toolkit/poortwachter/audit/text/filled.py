@@ -5,7 +5,7 @@ lists are data (``data/niet_ingevuld.yaml``)."""
 from __future__ import annotations
 
 from poortwachter.audit.datafiles import unfilled
-from poortwachter.audit.text.normalise import normalise
+from poortwachter.support.normalise import normalise
 
 
 def is_empty_value(value: str) -> bool:

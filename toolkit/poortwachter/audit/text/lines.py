@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from poortwachter.audit.model import Document
 from poortwachter.audit.text.datefind import MONTH_ALTERNATION
-from poortwachter.audit.text.normalise import normalise
+from poortwachter.support.normalise import normalise
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from datetime import date
 from poortwachter.audit.extract.facts import Fact
 from poortwachter.audit.model import Document
 from poortwachter.domain.dates import format_nl
-from poortwachter.domain.timeline import Milestone, Timeline
+from poortwachter.domain.milestones import Milestone, Timeline
 from poortwachter.domain.vocabulary import MilestoneId, MilestoneStatus
 
 

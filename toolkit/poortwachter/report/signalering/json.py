@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from poortwachter.domain.milestones import SCHEMA_VERSION, Milestone
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
-from poortwachter.domain.timeline import SCHEMA_VERSION, Milestone
 
 # json.dumps with non-default options builds a new encoder per call: reuse one
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode

@@ -7,9 +7,9 @@ from datetime import date
 
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.labels import MILESTONE_LABELS
+from poortwachter.domain.milestones import Milestone
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.signalering import Signal
-from poortwachter.domain.timeline import Milestone
 
 
 def describe(milestones: tuple[Milestone, ...]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.milestones import Timeline
 from poortwachter.report import ReportFormat, pick, registry
 
 TimelineRender = Callable[[Timeline, str | None], str | bytes]

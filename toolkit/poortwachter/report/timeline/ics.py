@@ -9,7 +9,7 @@ from icalendar import Calendar, Event
 
 from poortwachter import __version__
 from poortwachter.domain.labels import MILESTONE_LABELS, STATUS_LABELS
-from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.milestones import Timeline
 from poortwachter.domain.vocabulary import MilestoneStatus
 
 

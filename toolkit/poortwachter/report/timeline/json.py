@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.milestones import Timeline
 
 
 def render(tl: Timeline) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.labels import MILESTONE_LABELS, STATUS_LABELS
-from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.milestones import Timeline
 from poortwachter.report.tables import render_table
 
 

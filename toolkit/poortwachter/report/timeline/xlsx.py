@@ -7,7 +7,7 @@ import io
 from openpyxl import Workbook
 
 from poortwachter.domain.labels import MILESTONE_LABELS, STATUS_LABELS
-from poortwachter.domain.timeline import Timeline
+from poortwachter.domain.milestones import Timeline
 from poortwachter.domain.vocabulary import MilestoneStatus
 from poortwachter.support.xlsx.safe import safe_cell
 from poortwachter.support.xlsx.style import (

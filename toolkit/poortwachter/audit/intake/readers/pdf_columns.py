@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from poortwachter.audit.text.fields import ROLE_WORDS
-from poortwachter.audit.text.normalise import normalise
+from poortwachter.support.normalise import normalise
 
 EMPTY_CELL = "_"
 #: text rectangles a page may have before this is skipped (a hostile or huge page)

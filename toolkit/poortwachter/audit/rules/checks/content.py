@@ -140,7 +140,7 @@ CONSISTENT_FIELD = CheckSpec(
 
 def _same_person(key: str, known: str, other: str) -> bool:
     """'J. Jansen' ~ 'Jan Jansen' ~ 'Jansen, J.': the surname of one is in the other."""
-    from poortwachter.audit.text.normalise import normalise
+    from poortwachter.support.normalise import normalise
 
     other_words = set(normalise(other).split())
     return key in other_words or name_key(other) in set(normalise(known).split())
@@ -189,4 +189,13 @@ FIELD_PRESENT = CheckSpec(
     },
     None,
     "het gegeven staat in (elk) document",
+)
+
+
+#: The check types of this family, in the order ``checklist types`` lists them.
+SPECS: tuple[CheckSpec, ...] = (
+    CONTAINS_SECTION,
+    NO_MEDICAL_TERMS,
+    CONSISTENT_FIELD,
+    FIELD_PRESENT,
 )

@@ -99,3 +99,11 @@ def check_recognised(rule: Rule, ctx: AuditContext) -> list[Finding]:
 RECOGNISED = CheckSpec(
     "recognised", check_recognised, {}, None, "elk deel is herkenbaar aan zijn titel"
 )
+
+
+#: The check types of this family, in the order ``checklist types`` lists them.
+SPECS: tuple[CheckSpec, ...] = (
+    FILE_RULES,
+    READABLE,
+    RECOGNISED,
+)

@@ -107,3 +107,11 @@ PRECEDES = CheckSpec(
     None,
     "het deel gaat vooraf aan een ander deel",
 )
+
+
+#: The check types of this family, in the order ``checklist types`` lists them.
+SPECS: tuple[CheckSpec, ...] = (
+    PRESENT,
+    ABSENT,
+    PRECEDES,
+)

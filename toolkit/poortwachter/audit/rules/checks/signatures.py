@@ -114,3 +114,10 @@ DATED_NAMED = CheckSpec(
     None,
     "het deel heeft een datum en naam en functie van opsteller of ondertekenaar",
 )
+
+
+#: The check types of this family, in the order ``checklist types`` lists them.
+SPECS: tuple[CheckSpec, ...] = (
+    SIGNED_BY,
+    DATED_NAMED,
+)

@@ -231,3 +231,11 @@ def _regex_ok(pattern: str | None) -> list[str]:
     except re.error as exc:
         return [f"row_pattern is geen geldige reguliere expressie ({exc})"]
     return []
+
+
+#: The check types of this family, in the order ``checklist types`` lists them.
+SPECS: tuple[CheckSpec, ...] = (
+    DUE_BY,
+    MAX_INTERVAL,
+    RECENT,
+)
