@@ -89,6 +89,7 @@ def visie_required(doc: dict[str, Any]) -> bool:
 
 
 def nested_group(schema: dict[str, Any], *, required: bool = True) -> dict[str, Any]:
+    """A cerberus rule for a nested group of fields (``werknemer: {naam: ...}``)."""
     return {"type": "dict", "required": required, "nullable": not required, "schema": schema}
 
 

@@ -30,6 +30,7 @@ BLOCK_LABEL = re.compile(r"^(naam|functie|datum|plaats|namens|ondertekend|opgest
 
 
 def function_role(function: str | None) -> str | None:
+    """The party a function stands for ("HR-manager" → werkgever), or None."""
     if not function:
         return None
     norm = normalise(function)
@@ -94,6 +95,7 @@ class SignatureZone:
     closing: bool = False
 
     def new(self, name: str | None, role: str | None, index: int) -> Signer:
+        """A new signer found on line ``index``; later function and date lines belong to it."""
         signer = Signer(name=name, role=role, line=index)
         self.signers.append(signer)
         return signer
@@ -105,6 +107,7 @@ class SignatureZone:
             self.columns = None
 
     def read(self, index: int, text: str) -> None:
+        """Read one line of the zone with every layout's reader in turn."""
         norm = normalise(text)
         self.digital_stamps(index, text)
         if norm.startswith("met vriendelijke groet") or norm.startswith("hoogachtend"):
@@ -221,6 +224,7 @@ class SignatureZone:
         return handled
 
     def label(self, index: int, text: str, label: str, value: str) -> bool:
+        """One ``label: value`` pair of a labelled block; True when it was a signer's field."""
         lnorm = normalise(label)
         role = role_in(label)
         if "functie" in lnorm:
