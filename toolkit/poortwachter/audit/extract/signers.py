@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from poortwachter.audit.extract.sigblock import SignatureBlock
 from poortwachter.audit.extract.signature_zone import (
     BLOCK_LABEL,
     SignatureZone,
     function_role,
 )
-from poortwachter.audit.extract.sigtables import SignatureBlock, signature_blocks
+from poortwachter.audit.extract.sigtables import signature_blocks
 from poortwachter.audit.model import Signer
 from poortwachter.audit.text.fields import (
     _SIGN_WORDS,

@@ -20,7 +20,14 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from poortwachter.audit.model import Signer
+from poortwachter.audit.extract.sigblock import (
+    FIELD_OF,
+    Party,
+    SignatureBlock,
+    cell_value,
+    cells_of,
+    judge,
+)
 from poortwachter.audit.text.datefind import find_dates
 from poortwachter.audit.text.fields import (
     ROLE_WORDS,
@@ -32,21 +39,10 @@ from poortwachter.audit.text.fields import (
 from poortwachter.audit.text.lines import Line
 from poortwachter.support.normalise import normalise
 
-EMPTY_CELL = "_"
 _ROW_LABEL = re.compile(
     r"^(naam|functie|datum|handtekening|paraaf|plaats|organisatie|bedrijf|getekend|"
     r"ondertekend|akkoord)\b"
 )
-_FIELD_OF = {
-    "naam": "naam",
-    "functie": "functie",
-    "datum": "datum",
-    "handtekening": "teken",
-    "paraaf": "teken",
-    "getekend": "teken",
-    "ondertekend": "teken",
-    "akkoord": "teken",
-}
 _HEADER_NOISE = re.compile(
     r"^(de |namens (de )?|voor akkoord (de )?|paraaf (de )?|handtekening (de )?|"
     r"ondertekening (de )?|akkoord (de )?)"
@@ -54,39 +50,6 @@ _HEADER_NOISE = re.compile(
 _NO_PARTY = {"", "ondertekening", "handtekeningen", "partij", "partijen", "rol", "ondertekend"}
 #: the lines after a party header that can still belong to its table
 _MAX_TABLE_LINES = 30
-
-
-@dataclass(slots=True)
-class Party:
-    """One party of a signature table: its role and its cells by field (``""`` when empty)."""
-
-    role: str
-    cells: dict[str, str] = field(default_factory=dict)  # field → value ("" when empty)
-
-
-@dataclass(slots=True)
-class SignatureBlock:
-    """A signature table: its parties, who signed, and the lines it takes."""
-
-    first: int
-    last: int
-    signers: list[Signer]
-    unsigned: list[Signer]
-
-    @property
-    def lines(self) -> range:
-        """The indices of the text lines the table takes."""
-        return range(self.first, self.last + 1)
-
-
-def cells_of(text: str) -> list[str]:
-    """The cells of a table line (``" | "`` between cells), trimmed; a plain line is one cell."""
-    return [c.strip() for c in text.split(" | ")] if " | " in text else [text.strip()]
-
-
-def _value(cell: str) -> str:
-    """A cell's value; blank, ``_`` and a line to write on (``______``, ``.....``) are empty."""
-    return cell.strip() if cell.strip(" _.\u2026-") else ""
 
 
 def _party_role(cell: str) -> str | None:
@@ -168,24 +131,24 @@ def _row(text: str) -> tuple[str | None, list[str]]:
             m = _ROW_LABEL.match(next(iter(labels))) if len(labels) == 1 else None
             if m:
                 values = [seg.partition(":")[2].strip() for seg in segments]
-                return _FIELD_OF.get(m[1], m[1]), values
+                return FIELD_OF.get(m[1], m[1]), values
     first = cells[0]
     label, sep, rest = first.partition(":")
     norm_label = normalise(label if sep else first)
     m = _ROW_LABEL.match(norm_label)
     if m and len(norm_label) <= 30 and (sep or len(cells) > 1 or len(norm_label.split()) <= 2):
         values = ([rest.strip()] if sep and rest.strip() else []) + cells[1:]
-        return _FIELD_OF.get(m[1], m[1]), values
+        return FIELD_OF.get(m[1], m[1]), values
     if m and not sep and len(cells) == 1:
         # "Naam P. de Vries Jan Jansen": the label, then the values
         word = first.split()[0]
-        return _FIELD_OF.get(m[1], m[1]), [first[len(word) :].strip()]
+        return FIELD_OF.get(m[1], m[1]), [first[len(word) :].strip()]
     return None, cells
 
 
 def _guess_field(values: list[str]) -> str | None:
     """A row without a label: dates, names or signature marks."""
-    filled = [v for v in (_value(x) for x in values) if v]
+    filled = [v for v in (cell_value(x) for x in values) if v]
     if not filled:
         return None
     if all(find_dates(v) for v in filled):
@@ -204,34 +167,9 @@ def _fill(parties: list[Party], field_name: str, values: list[str], cells_given:
         values = _split(field_name, values[0], n)
     for party, value in zip(parties, values, strict=False):
         if field_name not in party.cells or not party.cells[field_name]:
-            party.cells[field_name] = _value(value)
+            party.cells[field_name] = cell_value(value)
     for party in parties[len(values) :]:
         party.cells.setdefault(field_name, "")
-
-
-def _signer(party: Party, line: int) -> Signer:
-    name_cell = party.cells.get("naam", "")
-    name = clean_name(name_cell) or leading_name(name_cell)[0] if name_cell else None
-    dates = find_dates(party.cells.get("datum", ""))
-    return Signer(
-        name=name,
-        function=party.cells.get("functie") or party.role,
-        role=party.role,
-        date=dates[0].value if dates else None,
-        line=line,
-    )
-
-
-def _judge(parties: list[Party], first: int, last: int) -> SignatureBlock:
-    signers: list[Signer] = []
-    unsigned: list[Signer] = []
-    # a row counts when at least one party filled it in
-    rows = {f for p in parties for f, v in p.cells.items() if v and f in ("naam", "datum", "teken")}
-    for party in parties:
-        signer = _signer(party, first)
-        empty = [f for f in rows if not party.cells.get(f)]
-        (unsigned if empty or not any(party.cells.values()) else signers).append(signer)
-    return SignatureBlock(first, last, signers, unsigned)
 
 
 def party_columns(lines: list[Line]) -> list[SignatureBlock]:
@@ -271,7 +209,7 @@ def party_columns(lines: list[Line]) -> list[SignatureBlock]:
             if field_name == current and not cells_given:
                 filled = [p for p in parties if p.cells.get(field_name)]
                 if len(filled) < len(parties) and values:
-                    parties[len(filled)].cells[field_name] = _value(values[0])
+                    parties[len(filled)].cells[field_name] = cell_value(values[0])
                     last = cursor
                     cursor += 1
                     continue
@@ -280,7 +218,7 @@ def party_columns(lines: list[Line]) -> list[SignatureBlock]:
             last = cursor
             cursor += 1
         if any(p.cells.get("naam") or p.cells.get("datum") for p in parties):
-            blocks.append(_judge(parties, index, last))
+            blocks.append(judge(parties, index, last))
             index = last + 1
         else:
             index += 1
@@ -293,7 +231,7 @@ def _labelled_field(label: str) -> tuple[str | None, str | None]:
     'Handtekening werknemer', ('naam', 're-integratieadviseur') for
     'Re-integratiebedrijf - naam'."""
     norm = normalise(label)
-    fields = [f for word, f in _FIELD_OF.items() if re.search(rf"\b{word}\b", norm)]
+    fields = [f for word, f in FIELD_OF.items() if re.search(rf"\b{word}\b", norm)]
     role = role_in(norm)
     return (fields[0] if fields else None), role
 
@@ -333,7 +271,7 @@ class _LabelledTable:
         a new one."""
         named = [p for p in self.parties.values() if p.cells.get("naam")]
         if len(self.parties) >= 2 and named and self.has_sign_row:
-            self.blocks.append(_judge(list(self.parties.values()), self.first, self.last))
+            self.blocks.append(judge(list(self.parties.values()), self.first, self.last))
         self.parties, self.order, self.current = {}, [], None
         self.first, self.has_sign_row = -1, False
 
@@ -351,7 +289,7 @@ class _LabelledTable:
                 continue
             party = self.parties.setdefault(role, Party(role))
             self.has_sign_row = self.has_sign_row or field_name == "teken"
-            party.cells[field_name] = _value(value)
+            party.cells[field_name] = cell_value(value)
             roles_here.append(role)
             self.current = role
             if self.first < 0:
