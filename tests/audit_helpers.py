@@ -9,7 +9,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from poortwachter.audit.engine import AuditResult, audit_dossier
+from poortwachter.audit.engine import audit_dossier
+from poortwachter.audit.result import AuditResult
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from audit_helpers import MS, ROOT, audit, build
-from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.result import AuditResult
 from poortwachter.report.audit import html as audit_html
 from poortwachter.report.audit import json as audit_json
 from poortwachter.report.audit import text as audit_text

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit_helpers import MS, audit, build, rules_of
-from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.result import AuditResult
 from poortwachter.audit.rules.checklist import load_checklist
 
 Part = MS.Part

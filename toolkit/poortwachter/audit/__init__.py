@@ -25,7 +25,7 @@ from typing import Any
 __all__ = ["AuditResult", "Checklist", "audit_dossier", "audit_dossiers", "load_checklist"]
 
 _LAZY = {
-    "AuditResult": "poortwachter.audit.engine",
+    "AuditResult": "poortwachter.audit.result",
     "audit_dossier": "poortwachter.audit.engine",
     "audit_dossiers": "poortwachter.audit.engine",
     "Checklist": "poortwachter.audit.rules.checklist",

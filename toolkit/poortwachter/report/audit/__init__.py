@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from poortwachter.report import ReportFormat, pick, registry
 
 if TYPE_CHECKING:
-    from poortwachter.audit.engine import AuditResult
+    from poortwachter.audit.result import AuditResult
 
 AuditRender = Callable[[Sequence["AuditResult"], bool], str | bytes]
 

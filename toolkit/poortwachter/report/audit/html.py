@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from poortwachter.audit.classify.riv_parts import RIV_PARTS, riv_part
-from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.result import AuditResult
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.labels import (
     CATEGORY_LABELS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.result import AuditResult
 from poortwachter.domain.privacy import scrub_data
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from poortwachter.audit.classify.riv_parts import RIV_PARTS, riv_part
-from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.result import AuditResult
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.labels import KIND_LABELS, MILESTONE_LABELS, SEVERITY_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from poortwachter.audit.engine import AuditResult
+from poortwachter.audit.result import AuditResult
 from poortwachter.domain.labels import CATEGORY_LABELS, KIND_LABELS, SEVERITY_LABELS
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import Severity
