@@ -106,7 +106,7 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Limits:
+class SheetLimits:
     """Limits on a spreadsheet that is read (defaults in SECURITY.md): its size in bytes, its
     number of rows (the header not counted) and of columns."""
 
@@ -146,10 +146,10 @@ def read_table(
 ) -> Table:
     """Read the rows of a CSV or XLSX file; raises :class:`InputError` with a Dutch reason.
 
-    Limits: ``max_bytes`` on the file, ``max_rows`` data rows and ``max_columns`` columns,
+    SheetLimits: ``max_bytes`` on the file, ``max_rows`` data rows and ``max_columns`` columns,
     and at most ``MAX_CELLS`` cells in an XLSX sheet's used range (checked before reading).
     """
-    limits = Limits(max_bytes, max_rows, max_columns)
+    limits = SheetLimits(max_bytes, max_rows, max_columns)
     p = Path(path)
     name = str(path)
     if not p.is_file():
@@ -224,7 +224,7 @@ def _header_and_rows(
     return table
 
 
-def _read_xlsx(p: Path, name: str, sheet: str | None, limits: Limits) -> Table:
+def _read_xlsx(p: Path, name: str, sheet: str | None, limits: SheetLimits) -> Table:
     problem = zip_problem(str(p))
     if problem:
         raise InputError(f"{name}: {problem}")
@@ -259,7 +259,7 @@ def _utf16(head: bytes) -> bool:
     return head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _read_csv(p: Path, name: str, limits: Limits, encoding: str) -> Table:
+def _read_csv(p: Path, name: str, limits: SheetLimits, encoding: str) -> Table:
     """UTF-16 (with BOM), else UTF-8 (BOM allowed), else cp1252; streamed, so a file with
     too many rows is refused when the row limit is passed, not after reading it whole."""
     try:
@@ -270,7 +270,7 @@ def _read_csv(p: Path, name: str, limits: Limits, encoding: str) -> Table:
         return _read_csv_as(p, name, limits, "cp1252")
 
 
-def _read_csv_as(p: Path, name: str, limits: Limits, encoding: str) -> Table:
+def _read_csv_as(p: Path, name: str, limits: SheetLimits, encoding: str) -> Table:
     errors = "replace" if encoding == "cp1252" else "strict"
     rows: list[list[Any]] = []
     with p.open(encoding=encoding, errors=errors, newline="") as fh:
