@@ -13,7 +13,9 @@ from pypdf import PdfReader, PdfWriter
 
 from audit_helpers import MS, ROOT, audit
 from poortwachter.audit.intake.readers import pdf as pdf_reader
+from poortwachter.audit.intake.readers import pdf_pages
 from poortwachter.audit.intake.readers.pdf import read_pdf
+from poortwachter.audit.intake.readers.pdf_pages import content_too_large
 from poortwachter.audit.limits import Limits
 
 SAMPLES = sorted(p for p in (ROOT / "samples" / "dossiers").iterdir() if p.is_dir())
@@ -136,8 +138,8 @@ def test_a_compression_bomb_page_is_not_handed_to_pdfium(tmp_path: Path) -> None
     data = (tmp_path / "b.pdf").read_bytes()
     assert len(data) < 100_000  # 3 MB of content in a small file
     read = PdfReader(tmp_path / "b.pdf").pages[0]
-    assert pdf_reader.content_too_large(read, limit=1 << 20)
-    assert not pdf_reader.content_too_large(read, limit=4 << 20)
+    assert content_too_large(read, limit=1 << 20)
+    assert not content_too_large(read, limit=4 << 20)
     contents = read.get_contents()
     assert contents is not None and len(contents.get_data()) > 3 << 20
 
@@ -146,7 +148,7 @@ def test_read_pdf_leaves_a_bomb_page_to_pypdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = _five_pages(tmp_path)
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_CONTENT_BYTES", 10)  # every page is "too large"
+    monkeypatch.setattr(pdf_pages, "MAX_PAGE_CONTENT_BYTES", 10)  # every page is "too large"
     called: list[int] = []
     monkeypatch.setattr(pdf_reader._PdfiumText, "page_text", lambda self, i: called.append(i))
     doc = read_pdf(data, "m.pdf")

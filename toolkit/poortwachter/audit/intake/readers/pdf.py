@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import logging
 import time
-import zlib
 from typing import Any
 
 from pypdf import PdfReader
@@ -22,6 +21,12 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 from poortwachter.audit.intake import ocr
 from poortwachter.audit.intake.readers.common import clean_text, unreadable
 from poortwachter.audit.intake.readers.pdf_columns import party_tables
+from poortwachter.audit.intake.readers.pdf_pages import (
+    content_too_large,
+    form_field_lines,
+    has_image,
+    largest_image,
+)
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
 
@@ -30,74 +35,6 @@ MIN_PAGE_CHARS = 25
 #: a page that shows an image and has less text than this is a scan (a typed header or
 #: page number does not make it readable)
 SCAN_PAGE_CHARS = 120
-#: an image this large (in pixels) fills a page; a logo is far smaller
-SCAN_MIN_PIXELS = 400_000
-#: decoded content (page streams and forms) a page may have before pdfium reads it; pypdf
-#: (which stops its own decoding at 75 MB) reads a page with more
-MAX_PAGE_CONTENT_BYTES = 20 * 1024 * 1024
-
-
-def _largest_image(page: Any) -> int:
-    """Pixels of the largest image the page draws (0 for none). Looks at the resources
-    only, never decodes the image."""
-    largest = 0
-    try:
-        resources = page.get("/Resources")
-        xobjects = resources.get_object().get("/XObject") if resources is not None else None
-        if xobjects is None:
-            return 0
-        for ref in list(xobjects.get_object().values())[:200]:
-            image = ref.get_object()
-            if image.get("/Subtype") != "/Image":
-                continue
-            largest = max(largest, int(image.get("/Width", 0)) * int(image.get("/Height", 0)))
-    except Exception:  # hostile resources: treat as no image
-        return 0
-    return largest
-
-
-def _has_image(page: Any) -> bool:
-    """Does the page draw a page-sized image (a scan, not a logo)?"""
-    return _largest_image(page) >= SCAN_MIN_PIXELS
-
-
-def _field_value(annot: Any, key: str) -> Any:
-    """A form field attribute of a widget, looked up through its parents."""
-    node = annot
-    for _ in range(5):
-        if node is None:
-            return None
-        value = node.get(key)
-        if value is not None:
-            return value
-        parent = node.get("/Parent")
-        node = parent.get_object() if parent is not None else None
-    return None
-
-
-def _form_field_lines(page: Any) -> list[str]:
-    """Filled-in form fields (AcroForm widgets) on the page as ``label: value`` lines:
-    digital forms keep their values there, outside the page text."""
-    lines: list[str] = []
-    try:
-        annots = page.get("/Annots")
-        if annots is None:
-            return lines
-        for ref in annots.get_object()[:500]:
-            annot = ref.get_object()
-            if annot.get("/Subtype") != "/Widget":
-                continue
-            value = _field_value(annot, "/V")
-            if value is None or str(value).startswith("/"):
-                continue  # empty, or a checkbox state such as /Off
-            text = str(value).strip()
-            if not text:
-                continue
-            label = _field_value(annot, "/TU") or _field_value(annot, "/T") or ""
-            lines.append(f"{str(label).strip()}: {text}" if label else text)
-    except Exception:  # hostile annotations: keep the page text
-        return lines
-    return lines
 
 
 def pdfium_document(data: bytes, pages: int) -> Any:
@@ -113,49 +50,6 @@ def pdfium_document(data: bytes, pages: int) -> Any:
         doc.close()
         return None
     return doc
-
-
-def _streams(page: Any) -> list[Any]:
-    """The page's content streams and the streams of the forms it draws (one level)."""
-    found: list[Any] = []
-    contents = page.get("/Contents")
-    if contents is not None:
-        contents = contents.get_object()
-        if isinstance(contents, list):
-            found.extend(c.get_object() for c in contents[:1000])
-        else:
-            found.append(contents)
-    resources = page.get("/Resources")
-    xobjects = resources.get_object().get("/XObject") if resources is not None else None
-    if xobjects is not None:
-        for ref in list(xobjects.get_object().values())[:200]:
-            xobject = ref.get_object()
-            if xobject.get("/Subtype") == "/Form":
-                found.append(xobject)
-    return found
-
-
-def content_too_large(page: Any, limit: int | None = None) -> bool:
-    """Would pdfium decode more than ``limit`` bytes for this page's text (a compression
-    bomb)? Inflates the page's Flate streams with a bounded output and never keeps them;
-    a page whose streams cannot be looked at is left to pypdf."""
-    limit = MAX_PAGE_CONTENT_BYTES if limit is None else limit
-    try:
-        total = 0
-        for stream in _streams(page):
-            raw = getattr(stream, "_data", b"") or b""
-            filters = stream.get("/Filter")
-            names = [filters] if not isinstance(filters, list) else list(filters)
-            if names and names[0] == "/FlateDecode":
-                inflater = zlib.decompressobj()
-                total += len(inflater.decompress(raw, limit - total + 1))
-            else:
-                total += len(raw)
-            if total > limit:
-                return True
-    except Exception:  # hostile objects or a broken stream: pypdf reads the page
-        return True
-    return False
 
 
 def _hyphens(text: str) -> str:
@@ -280,6 +174,23 @@ def _read_pdf(data: bytes, path: str, limits: Limits, budget: ocr.Budget) -> Doc
         pdfium.close()
 
 
+def _page_text(reader: PdfReader, index: int, pdfium: _PdfiumText) -> tuple[str, bool]:
+    """(text of page ``index`` with its form field values, whether it looks like a scan):
+    pdfium's text, pypdf's when pdfium has none; a broken page gives ''."""
+    try:
+        page = reader.pages[index]
+    except Exception:  # one broken page must not lose the others
+        return "", False
+    text = None if content_too_large(page) else pdfium.page_text(index)
+    if text is None:
+        text = _pypdf_text(page)
+    fields = form_field_lines(page)
+    if fields:
+        text = f"{text}\n" + "\n".join(fields)
+    text = clean_text(text)
+    return text, len(text) < SCAN_PAGE_CHARS and has_image(page)
+
+
 def _read_pages(
     reader: PdfReader,
     total_pages: int,
@@ -299,20 +210,8 @@ def _read_pages(
         if time.monotonic() - started > limits.seconds_per_file:
             notes.append(f"lezen gestopt na {index} pagina's (tijdslimiet)")
             break
-        page = None
-        try:
-            page = reader.pages[index]
-        except Exception:  # one broken page must not lose the others
-            page = None
-        text = None if page is None or content_too_large(page) else pdfium.page_text(index)
-        if text is None:
-            text = _pypdf_text(page) if page is not None else ""
-        if page is not None:
-            fields = _form_field_lines(page)
-            if fields:
-                text = f"{text}\n" + "\n".join(fields)
-        text = clean_text(text)
-        if len(text) < SCAN_PAGE_CHARS and page is not None and _has_image(page):
+        text, is_scan = _page_text(reader, index, pdfium)
+        if is_scan:
             scanned.append(index)  # an image with at most a typed header: a scan
         chars += len(text)
         if chars > limits.max_chars:
@@ -353,7 +252,7 @@ def _drawable(reader: PdfReader, index: int) -> bool:
     """May pdfium draw this page for OCR? Not a bomb: content or images too large."""
     try:
         page = reader.pages[index]
-        return not content_too_large(page) and _largest_image(page) <= ocr.MAX_IMAGE_PIXELS
+        return not content_too_large(page) and largest_image(page) <= ocr.MAX_IMAGE_PIXELS
     except Exception:  # hostile page: leave it a scan
         return False
 
