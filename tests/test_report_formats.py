@@ -50,3 +50,18 @@ def test_every_timeline_format_renders_through_the_one_signature() -> None:
     assert '"schema_version": 1' in str(out["json"])
     assert "BEGIN:VCALENDAR" in str(out["ics"]) and "Zaak 7" in str(out["ics"])
     assert isinstance(out["xlsx"], bytes) and out["xlsx"][:2] == b"PK"
+
+
+def test_the_cli_starts_without_the_output_libraries() -> None:
+    """The format registries import a format's module only when it is used: starting the
+    CLI (every command, --help too) does not load openpyxl or icalendar."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, poortwachter.cli; print(sorted({'openpyxl', 'icalendar'} & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "[]"

@@ -7,16 +7,13 @@ cases were rendered in one process or in several (:mod:`.run`).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from poortwachter.domain.signalering import Signal
 from poortwachter.report import ReportFormat, pick, registry
-from poortwachter.report.signalering import json as signalering_json
-from poortwachter.report.signalering import table as signalering_table
-from poortwachter.report.signalering import xlsx as signalering_xlsx
-from poortwachter.support.xlsx.stream import RenderedRows
 
 
 @dataclass
@@ -52,15 +49,30 @@ Assemble = Callable[[Sequence[str], "Counts", date, int, Sequence[str]], str | b
 
 @dataclass(frozen=True, slots=True)
 class SignaleringRender:
-    """How one format renders the signalering: per case, then all cases joined."""
+    """How one format renders the signalering: per case (``case_function`` of ``module``,
+    imported on first use, so the CLI starts without openpyxl), then all cases joined."""
 
-    fragment: Fragment
+    module: str
+    case_function: str
     assemble: Assemble
+
+    @property
+    def fragment(self) -> Fragment:
+        """The per-case function as ``(row, signal, toon_bsn) -> str``; look it up once per run."""
+        case = getattr(importlib.import_module(self.module), self.case_function)
+
+        def render_case(row: int, s: Signal, toon_bsn: bool) -> str:
+            text: str = case(row, s, toon_bsn=toon_bsn)
+            return text
+
+        return render_case
 
 
 def _table_assemble(
     fragments: Sequence[str], counts: Counts, peil: date, horizon: int, problems: Sequence[str]
 ) -> str:
+    from poortwachter.report.signalering import table as signalering_table
+
     return signalering_table.assemble(
         fragments, counts.cases, counts.late, counts.soon, peil, horizon, counts.done_late
     )
@@ -69,12 +81,17 @@ def _table_assemble(
 def _json_assemble(
     fragments: Sequence[str], counts: Counts, peil: date, horizon: int, problems: Sequence[str]
 ) -> str:
+    from poortwachter.report.signalering import json as signalering_json
+
     return signalering_json.assemble(fragments, peil, horizon, problems)
 
 
 def _xlsx_assemble(
     fragments: Sequence[str], counts: Counts, peil: date, horizon: int, problems: Sequence[str]
 ) -> bytes:
+    from poortwachter.report.signalering import xlsx as signalering_xlsx
+    from poortwachter.support.xlsx.stream import RenderedRows
+
     return signalering_xlsx.assemble([RenderedRows("".join(fragments), counts.cases)], problems)
 
 
@@ -84,7 +101,8 @@ FORMATS: dict[str, ReportFormat[SignaleringRender]] = registry(
         "table",
         "Tekst",
         SignaleringRender(
-            lambda row, s, bsn: signalering_table.case_block(row, s, toon_bsn=bsn),
+            "poortwachter.report.signalering.table",
+            "case_block",
             _table_assemble,
         ),
     ),
@@ -92,7 +110,8 @@ FORMATS: dict[str, ReportFormat[SignaleringRender]] = registry(
         "json",
         "JSON",
         SignaleringRender(
-            lambda row, s, bsn: signalering_json.case_fragment(row, s, toon_bsn=bsn),
+            "poortwachter.report.signalering.json",
+            "case_fragment",
             _json_assemble,
         ),
     ),
@@ -100,7 +119,8 @@ FORMATS: dict[str, ReportFormat[SignaleringRender]] = registry(
         "xlsx",
         "XLSX",
         SignaleringRender(
-            lambda row, s, bsn: signalering_xlsx.case_row_xml(row, s, toon_bsn=bsn),
+            "poortwachter.report.signalering.xlsx",
+            "case_row_xml",
             _xlsx_assemble,
         ),
     ),
@@ -139,10 +159,10 @@ def render_signalering(
     toon_bsn: bool = False,
 ) -> str | bytes:
     """``signals`` as (row number, signal) pairs → text (table, json) or bytes (xlsx)."""
-    check_format(fmt)
+    render_case = pick(FORMATS, fmt).render.fragment
     counts = Counts()
     fragments = []
     for row, s in signals:
         counts.add(s)
-        fragments.append(fragment(fmt, row, s, toon_bsn=toon_bsn))
+        fragments.append(render_case(row, s, toon_bsn))
     return assemble(fmt, fragments, counts, peildatum, horizon_days, problems)
