@@ -3,7 +3,6 @@ what each filled in, and the judgement who signed and who did not (:class:`Signa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from poortwachter.audit.model import Signer
@@ -12,30 +11,6 @@ from poortwachter.audit.text.fields import (
     clean_name,
     leading_name,
 )
-
-EMPTY_CELL = "_"
-_ROW_LABEL = re.compile(
-    r"^(naam|functie|datum|handtekening|paraaf|plaats|organisatie|bedrijf|getekend|"
-    r"ondertekend|akkoord)\b"
-)
-_FIELD_OF = {
-    "naam": "naam",
-    "functie": "functie",
-    "datum": "datum",
-    "handtekening": "teken",
-    "paraaf": "teken",
-    "getekend": "teken",
-    "ondertekend": "teken",
-    "akkoord": "teken",
-}
-_HEADER_NOISE = re.compile(
-    r"^(de |namens (de )?|voor akkoord (de )?|paraaf (de )?|handtekening (de )?|"
-    r"ondertekening (de )?|akkoord (de )?)"
-)
-_NO_PARTY = {"", "ondertekening", "handtekeningen", "partij", "partijen", "rol", "ondertekend"}
-#: the lines after a party header that can still belong to its table
-_MAX_TABLE_LINES = 30
-
 
 EMPTY_CELL = "_"
 
