@@ -13,7 +13,14 @@ from datetime import date
 import click
 
 from poortwachter.audit.limits import Limits
-from poortwachter.cli.options import DATE, Progress, audit_limits_options, emit, toon_bsn_option
+from poortwachter.cli.options import (
+    DATE,
+    Progress,
+    audit_limits_options,
+    emit,
+    format_option,
+    toon_bsn_option,
+)
 from poortwachter.report import pick
 from poortwachter.report.audit import FORMATS as AUDIT_FORMATS
 
@@ -42,12 +49,9 @@ _SEVERITY_FOR_FAIL = {"blocker": "blocker", "warning": "warning"}
     default=None,
     help="Eigen checklist (YAML); standaard de meegeleverde Werkwijzer Poortwachter 2023.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(AUDIT_FORMATS)),
+@format_option(
+    *AUDIT_FORMATS,
     default="text",
-    show_default=True,
     help="Uitvoerformaat; xlsx geeft een overzicht van alle dossiers (vereist --output).",
 )
 @click.option(

@@ -63,7 +63,7 @@ def output_option(func: F) -> F:
     )(func)
 
 
-def format_option(*choices: str, default: str) -> Callable[[F], F]:
+def format_option(*choices: str, default: str, help: str = "Uitvoerformaat.") -> Callable[[F], F]:
     """A ``--format`` option with these ``choices`` (from a report family's FORMATS)."""
 
     def deco(func: F) -> F:
@@ -73,7 +73,7 @@ def format_option(*choices: str, default: str) -> Callable[[F], F]:
             type=click.Choice(choices),
             default=default,
             show_default=True,
-            help="Uitvoerformaat.",
+            help=help,
         )(func)
 
     return deco
