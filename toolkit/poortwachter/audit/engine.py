@@ -95,8 +95,9 @@ _DONE_BY_KIND = {
 def _case(ezd: date, documents: list[Document], facts: Sequence[Fact] = ()) -> Case:
     """The case for the timeline: the milestones the dossier shows as done (their earliest
     dated part) move the deadlines that follow them, as the law counts them; the facts the
-    documents state (:mod:`.facts`) add recovery periods, a vrijwillige verlenging and the
-    AOW date. A fact the timeline refuses (an impossible period) is left out."""
+    documents state (:mod:`poortwachter.audit.extract.facts`) add recovery periods, a
+    vrijwillige verlenging and the AOW date. A fact the timeline refuses (an impossible
+    period) is left out."""
     done: dict[MilestoneId, date] = {}
     for doc in documents:
         milestone = _DONE_BY_KIND.get(doc.kind)

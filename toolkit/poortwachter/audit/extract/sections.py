@@ -1,10 +1,10 @@
 """Extracting facts from a classified document: :func:`extract_all` fills the date
-(:mod:`.docdate`), signers and authors (:mod:`.signers`), BSN, employee name and eerste
+(:mod:`.dates`), signers and authors (:mod:`.signers`), BSN, employee name and eerste
 ziektedag (:mod:`.personal`), and here the sections present, medical terms and dated
 activity rows.
 
-Every extractor works on plain text lines (:mod:`.lines`; tables arrive as
-`` | ``-separated cells) and never raises on odd text.
+Every extractor works on plain text lines (:mod:`poortwachter.audit.text.lines`; tables
+arrive as `` | ``-separated cells) and never raises on odd text.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from poortwachter.support.normalise import excerpt, normalise
 def extract_sections(doc: Document) -> dict[str, FoundValue]:
     """The sections a part holds: a pattern of ``secties.yaml`` that matches, not on a line
     that starts with an unticked box, and for a field section (``invulveld``) with a value
-    that is filled in (:mod:`.filled`)."""
+    that is filled in (:mod:`poortwachter.audit.text.filled`)."""
     raw_lines: list[str] = []
     pages: list[int] = []
     for offset, page in enumerate(doc.pages):

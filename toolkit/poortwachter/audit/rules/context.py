@@ -27,7 +27,8 @@ class AuditContext:
     timeline: Timeline | None
     werknemer_naam: str | None
     werknemer_bsn: str | None
-    #: timeline facts the documents state, with their evidence (:mod:`.facts`)
+    #: timeline facts the documents state, with their evidence
+    #: (:mod:`poortwachter.audit.extract.facts`)
     facts: list[Fact] = field(default_factory=list)
 
     def of_kind(self, kinds: Iterable[DocumentKind | str]) -> list[Document]:
