@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install system-check demo test test-fast lint docs bench clean
+.PHONY: install system-check demo test test-fast lint docs templates bench clean
 
 install: $(STAMP) system-check
 
@@ -37,6 +37,10 @@ lint: $(STAMP)
 # the API reference from the docstrings (pdoc) in out/docs/; fails on any pdoc warning
 docs: $(STAMP)
 	$(BIN)/python docs/build_api.py out/docs
+
+# rebuild templates/uwv/<form>.docx and .html from the layouts in toolkit/poortwachter/forms/
+templates: $(STAMP)
+	$(BIN)/python -m poortwachter.generate.template_build templates/uwv
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -39,11 +39,12 @@ from typing import Any, TypeVar
 from openpyxl import Workbook
 
 from poortwachter.domain.vocabulary import FormId
+from poortwachter.forms import form_spec
 from poortwachter.generate import run_batch
 from poortwachter.generate.batch import read_rows
 from poortwachter.generate.context import build_context, check_form
 from poortwachter.generate.docx import make_environment
-from poortwachter.generate.registry import bundled_templates_dir, form_spec
+from poortwachter.generate.template_files import bundled_templates_dir
 
 FORM = FormId.PLAN_VAN_AANPAK
 T = TypeVar("T")

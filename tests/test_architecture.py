@@ -19,6 +19,7 @@ RANK = {
     "domain": 1,
     "schemas": 2,
     "inputs": 3,
+    "forms": 3,
     "audit": 4,
     "generate": 4,
     "report": 5,

@@ -274,9 +274,9 @@ def test_pdf_batch_makes_the_same_pages_and_text_as_one_render(tmp_path: Path) -
     two workers), each PDF has the pages and the text of the same form made on its own."""
     from pypdf import PdfReader
 
+    from poortwachter.forms import form_spec
     from poortwachter.generate.batch import read_rows
     from poortwachter.generate.context import check_form
-    from poortwachter.generate.registry import form_spec
     from poortwachter.generate.render import render_document
 
     def pages(blob: bytes) -> list[str]:

@@ -14,7 +14,7 @@ from generate_helpers import FIXTURES, REPO, docx_text, pdf_pages, sample
 from poortwachter.cli.generate import batch, generate, templates
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.generate.registry import bundled_templates_dir
+from poortwachter.generate.template_files import bundled_templates_dir
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ from conftest import RunCli
 from generate_helpers import docx_text, sample
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
+from poortwachter.forms import form_spec
 from poortwachter.generate import run_batch
 from poortwachter.generate.batch import batch_columns
-from poortwachter.generate.registry import form_spec
 from poortwachter.inputs.headers import CASE_ALIASES, FORM_ALIASES, alias_map, fold
 
 

@@ -19,12 +19,12 @@ import yaml
 from generate_helpers import docx_text, pdf_pages, sample, squash
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
+from poortwachter.forms import FORMS
 from poortwachter.generate import render_form, run_batch
 from poortwachter.generate.medical import PRIVACY_STATEMENT
-from poortwachter.schemas.forms import VISIE_FORMS
 
 EMPLOYER_FORMS = [f for f in FormId if f is not FormId.PROBLEEMANALYSE]
-VISIE_FORM_LIST = sorted(VISIE_FORMS)
+VISIE_FORM_LIST = [f for f, spec in FORMS.items() if spec.visie]
 
 
 def _text(blob: bytes, fmt: str) -> str:

@@ -9,7 +9,7 @@ from docx import Document
 
 from generate_helpers import FIXTURES
 from poortwachter.generate.lint import lint_templates
-from poortwachter.generate.registry import bundled_templates_dir
+from poortwachter.generate.template_files import bundled_templates_dir
 
 
 def _messages(directory: Path, name: str) -> list[str]:

@@ -21,8 +21,8 @@ from generate_helpers import (
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
 from poortwachter.generate import FORMS, render_form
-from poortwachter.generate.registry import bundled_templates_dir
-from poortwachter.schemas.forms import FORM_SCHEMAS, schema_paths
+from poortwachter.generate.template_files import bundled_templates_dir
+from poortwachter.schemas.paths import schema_paths
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus")
 
@@ -145,8 +145,8 @@ def test_plan_van_aanpak_needs_both_signatures() -> None:
 
 def test_no_medical_fields_in_any_schema() -> None:
     medical = ("diagnose", "klacht", "aandoening", "oorzaak", "medisch", "medicatie", "behandel")
-    for form, schema in FORM_SCHEMAS.items():
-        for path in schema_paths(schema):
+    for form, spec in FORMS.items():
+        for path in schema_paths(spec.schema):
             assert not any(word in path for word in medical), (form, path)
 
 

@@ -16,7 +16,7 @@ from generate_helpers import FIXTURES, pdf_pages, sample, squash
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.generate import render_form
 from poortwachter.generate.pdf import check_url
-from poortwachter.generate.registry import bundled_templates_dir
+from poortwachter.generate.template_files import bundled_templates_dir
 
 
 class _Counter(http.server.BaseHTTPRequestHandler):

@@ -14,7 +14,8 @@ import click
 
 from poortwachter.cli.options import Progress, spreadsheet_limits_options
 from poortwachter.domain.vocabulary import FormId
-from poortwachter.generate.registry import FORMS, bundled_templates_dir
+from poortwachter.forms import FORMS
+from poortwachter.generate.template_files import bundled_templates_dir
 
 FORM_CHOICE = click.Choice([f.value for f in FormId])
 FORMAT_CHOICE = click.Choice(["docx", "pdf", "both"])
@@ -249,9 +250,9 @@ def templates() -> None:
 def templates_list(templates_dir: str | None, velden: str | None) -> int:
     """``poortwachter templates list``: the forms with their templates, or with
     ``--velden FORM`` a YAML skeleton of that form; returns the exit code."""
+    from poortwachter.forms import form_spec
     from poortwachter.generate.batch import batch_columns
     from poortwachter.generate.lint import template_files
-    from poortwachter.generate.registry import form_spec
 
     if velden:
         from poortwachter.generate.skeleton import skeleton_lines

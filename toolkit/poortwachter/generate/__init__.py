@@ -9,9 +9,9 @@ Library use::
 
 from __future__ import annotations
 
+from poortwachter.forms import FORMS, FormSpec, form_spec
 from poortwachter.generate.batch import BatchResult, run_batch
 from poortwachter.generate.context import build_context, validate_form
-from poortwachter.generate.registry import FORMS, FormSpec, form_spec
 from poortwachter.generate.render import OutputFormat, render_document, render_form
 from poortwachter.generate.write import write_form
 

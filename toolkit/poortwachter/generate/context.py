@@ -20,6 +20,7 @@ from jinja2.utils import missing
 from poortwachter.domain.dates import format_nl
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, Location
+from poortwachter.forms import FormSpec, form_problems, form_spec
 from poortwachter.generate.medical import (
     PRIVACY_STATEMENT,
     display_path,
@@ -27,10 +28,13 @@ from poortwachter.generate.medical import (
     medical_problems,
     medical_warnings,
 )
-from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.inputs.headers import unknown_message
-from poortwachter.schemas.form_parts import VISIE_FIELDS, VISIE_NOT_REQUIRED, visie_required
-from poortwachter.schemas.forms import CHOICES, VISIE_FORMS, form_problems
+from poortwachter.schemas.form_parts import (
+    VISIE_FIELDS,
+    VISIE_NOT_REQUIRED,
+    choice_options,
+    visie_required,
+)
 from poortwachter.schemas.validator import validate
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -107,13 +111,13 @@ def check_form(
     spec = form_spec(form)
     doc, problems = validate(spec.schema, dict(data), allow_unknown=True)
     if doc is not None:
-        problems = form_problems(spec.id, doc) + medical_problems(spec.id, doc)
+        problems = form_problems(spec, doc) + medical_problems(spec, doc)
     return (None, problems) if problems else (doc, [])
 
 
 def form_warnings(form: FormId | str, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Warnings on a valid document: (dotted field, Dutch message); the form is still made."""
-    return medical_warnings(form_spec(form).id, doc)
+    return medical_warnings(form_spec(form), doc)
 
 
 def unknown_keys(schema: Mapping[str, Any], data: Any, path: str = "") -> list[str]:
@@ -178,10 +182,11 @@ def build_context(spec: FormSpec, doc: Mapping[str, Any]) -> dict[str, Any]:
     ctx: dict[str, Any] = {k: _convert(v, k) for k, v in _complete(spec.schema, doc).items()}
     werknemer = ctx["werknemer"]
     werknemer["bsn"] = format_bsn(werknemer["bsn"])
-    for name, labels in CHOICES.items():
-        if name in spec.schema and ctx.get(name):
+    for name, rules in spec.schema.items():
+        labels = choice_options(rules)
+        if labels and ctx.get(name):
             ctx[name] = labels.get(ctx[name], ctx[name])
-    if spec.id in VISIE_FORMS and not visie_required(dict(doc)):
+    if spec.visie and not visie_required(dict(doc)):
         for name in VISIE_FIELDS:
             if not ctx[name]:
                 ctx[name] = VISIE_NOT_REQUIRED

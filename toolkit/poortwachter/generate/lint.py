@@ -23,15 +23,16 @@ from pathlib import Path
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
 
+from poortwachter.forms import FORMS, FormSpec
 from poortwachter.generate.docx import MAX_TEMPLATE_BYTES, make_environment
-from poortwachter.generate.registry import FORMS, FormSpec, bundled_templates_dir
+from poortwachter.generate.template_files import bundled_templates_dir
 from poortwachter.generate.template_safety import (
     ConfinedLoader,
     TemplateLimit,
     external_references,
     outside_folder,
 )
-from poortwachter.schemas.forms import schema_paths
+from poortwachter.schemas.paths import schema_paths
 from poortwachter.support.zipcheck import zip_problem
 
 #: Fields the generator adds to every context besides the schema's.

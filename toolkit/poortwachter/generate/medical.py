@@ -3,8 +3,9 @@
 Every free-text value of a form is matched against the auditor's own list of medical terms
 (``support/data/medische_termen.txt``, the very list ``poortwachter audit`` reports with), so
 what the generator lets through the auditor does not flag. A hit in an employer's form
-(everything but the probleemanalyse) refuses the form; in the probleemanalyse, the
-bedrijfsarts' document, it is a warning: that part too is written in functional terms.
+refuses the form; in the bedrijfsarts' own document (the probleemanalyse,
+:attr:`~poortwachter.forms.spec.FormSpec.bedrijfsarts_document`) it is a warning: that part
+too is written in functional terms.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from poortwachter.domain.vocabulary import FormId
+from poortwachter.forms import FormSpec
 
-#: Forms drawn up by the bedrijfsarts, not by the employer: a hit there warns.
-DOCTOR_FORMS = frozenset({FormId.PROBLEEMANALYSE})
 #: Keys whose values are names or identifiers, not free text about the employee.
 NOT_FREE_TEXT = frozenset(
     {"naam", "bsn", "kvk", "dossier", "rol", "adres", "organisatie", "email", "telefoon"}
@@ -76,9 +75,9 @@ def medical_hits(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     return hits
 
 
-def medical_problems(form: FormId, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+def medical_problems(spec: FormSpec, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Refusals for an employer's form: (dotted field, Dutch message) per term found."""
-    if form in DOCTOR_FORMS:
+    if spec.bedrijfsarts_document:
         return []
     return [
         (
@@ -91,9 +90,9 @@ def medical_problems(form: FormId, doc: Mapping[str, Any]) -> list[tuple[str, st
     ]
 
 
-def medical_warnings(form: FormId, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+def medical_warnings(spec: FormSpec, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Warnings for the bedrijfsarts' probleemanalyse: it goes to the employer too."""
-    if form not in DOCTOR_FORMS:
+    if not spec.bedrijfsarts_document:
         return []
     return [
         (

@@ -22,7 +22,7 @@ from jinja2 import Template, TemplateError
 
 from poortwachter.errors import InputError
 from poortwachter.generate.docx import make_environment, template_error
-from poortwachter.generate.registry import bundled_templates_dir
+from poortwachter.generate.template_files import bundled_templates_dir
 from poortwachter.generate.template_safety import (
     ConfinedLoader,
     data_url_problem,

@@ -13,10 +13,11 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
+from poortwachter.forms import FormSpec, form_spec
 from poortwachter.generate.context import build_context, validate_form
 from poortwachter.generate.docx import render_docx
 from poortwachter.generate.pdf import render_pdf
-from poortwachter.generate.registry import FormSpec, find_template, form_spec
+from poortwachter.generate.template_files import find_template
 from poortwachter.generate.template_safety import time_limit
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from poortwachter.generate.registry import FormSpec
+from poortwachter.forms import FormSpec
 from poortwachter.inputs.headers import FORM_ALIASES
-from poortwachter.schemas.forms import CHOICES, field_required
+from poortwachter.schemas.form_parts import choice_options
+from poortwachter.schemas.paths import field_required
 
 #: Width of the YAML part of a line; the comment starts after it.
 _WIDTH = 34
@@ -21,8 +22,9 @@ KEY_COLUMN = "dossier"
 
 
 def _kind(name: str, rules: dict[str, Any]) -> str:
-    if name in CHOICES:
-        return "keuze: " + " / ".join(CHOICES[name])
+    options = choice_options(rules)
+    if options:
+        return "keuze: " + " / ".join(options)
     if rules.get("type") == "date":
         return "datum (JJJJ-MM-DD of DD-MM-JJJJ)"
     if rules.get("type") == "boolean":

@@ -19,13 +19,13 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
+from poortwachter.forms import FormSpec, form_spec
 from poortwachter.generate.context import (
     describe_problems,
     form_warnings,
     unknown_keys,
     validate_form,
 )
-from poortwachter.generate.registry import FormSpec, form_spec
 from poortwachter.generate.render import OutputFormat, output_formats, render_document
 from poortwachter.support.files import output_problem, write_atomic
 

@@ -217,3 +217,39 @@ REQUIRED_DATE: dict[str, Any] = {
 BSN: dict[str, Any] = {"type": "string", "coerce": "bsn", "nullable": True}
 KVK: dict[str, Any] = {"type": "string", "coerce": "kvk", "nullable": True}
 BOOL: dict[str, Any] = {"type": "boolean", "coerce": "bool", "nullable": True}
+
+
+_LOONHEFFINGEN = re.compile(r"[0-9]{9}L[0-9]{2}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def to_loonheffingennummer(value: Any) -> Any:
+    """``'1234.56.789.L.01'`` → ``'123456789L01'``: 9 digits, the letter L, 2 digits."""
+    if is_blank(value):
+        return None
+    text = re.sub(r"[\s.\-]", "", str(value)).upper()
+    if not _LOONHEFFINGEN.fullmatch(text):
+        raise ValueError(
+            f"'{value}' is geen loonheffingennummer: dat is 9 cijfers, een L en 2 cijfers "
+            "(bijvoorbeeld 123456789L01)"
+        )
+    return text
+
+
+def to_email(value: Any) -> Any:
+    """An e-mail address (``naam@domein.nl``), stripped; blank → None."""
+    if is_blank(value):
+        return None
+    text = str(value).strip()
+    if not _EMAIL.fullmatch(text):
+        raise ValueError(f"'{text}' is geen e-mailadres")
+    return text
+
+
+REQUIRED_LOONHEFFINGENNUMMER: dict[str, Any] = {
+    "type": "string",
+    "coerce": to_loonheffingennummer,
+    "required": True,
+    "nullable": False,
+}
+EMAIL: dict[str, Any] = {"type": "string", "coerce": to_email, "nullable": True}

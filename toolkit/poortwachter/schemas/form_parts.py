@@ -4,6 +4,8 @@ signers, and both views with their transitional rule (Stcrt. 2023, 13931)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -143,3 +145,52 @@ COMMON_SCHEMA: dict[str, Any] = {
     "casemanager": nested_group({"naam": REQUIRED_TEXT, "functie": TEXT}),
     "ondertekenaars": SIGNERS,
 }
+
+
+#: Hours per week (a result in hours: 0 is not working).
+HOURS: dict[str, Any] = {"type": "integer", "coerce": "int", "nullable": True, "min": 0, "max": 60}
+
+_FILLER = frozenset({"bij", "de", "het", "in", "een", "van", "op", "met", "zie", "e"})
+
+
+def _choice_key(text: str) -> str:
+    """``'Ander werk bij de eigen werkgever'`` → ``'ander_werk_eigen_werkgever'``."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.split(r"[^a-z0-9]+", folded.lower())
+    return "_".join(w for w in words if w and w not in _FILLER)
+
+
+def choice(options: dict[str, str], *, required: bool = True) -> dict[str, Any]:
+    """A field with one of ``options`` (stored value → the text printed on the form).
+
+    People may write the value or the text ("Aangepast werk", "aangepast_werk"): case,
+    spaces, accents and a bracketed remark are ignored. The options travel with the field
+    (``meta.keuzes``, :func:`choice_options`), so the form prints the text and the skeleton
+    lists the values.
+    """
+    lookup = {_choice_key(k): k for k in options} | {_choice_key(v): k for k, v in options.items()}
+    lookup |= {_choice_key(re.sub(r"\s*\(.*?\)", "", v)): k for k, v in options.items()}
+    listed = "; ".join(f"{k} ({v})" for k, v in options.items())
+
+    def coerce(value: Any) -> Any:
+        if is_blank(value):
+            return None
+        found = lookup.get(_choice_key(str(value)))
+        if found is None:
+            raise ValueError(f"'{value}' is geen geldige keuze; kies uit: {listed}")
+        return found
+
+    return {
+        "type": "string",
+        "coerce": coerce,
+        "required": required,
+        "nullable": not required,
+        "allowed": list(options),
+        "meta": {"keuzes": dict(options)},
+    }
+
+
+def choice_options(rules: dict[str, Any]) -> dict[str, str] | None:
+    """The options of a :func:`choice` field (value → printed text), None for other fields."""
+    options: dict[str, str] | None = rules.get("meta", {}).get("keuzes")
+    return options

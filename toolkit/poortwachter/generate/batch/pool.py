@@ -14,6 +14,7 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, OutputError
+from poortwachter.forms import form_spec
 from poortwachter.generate.batch.result import (
     WORKER_DIED,
     BatchInterrupted,
@@ -32,7 +33,6 @@ from poortwachter.generate.batch.worker import (
     process_row,
     worker_init,
 )
-from poortwachter.generate.registry import form_spec
 from poortwachter.generate.render import OutputFormat, output_formats
 from poortwachter.generate.write import (
     DEFAULT_PATTERN,

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from poortwachter.errors import InputError
+from poortwachter.forms import FormSpec
 from poortwachter.generate.batch.result import RowError
-from poortwachter.generate.registry import FormSpec
 from poortwachter.generate.write import (
     DEFAULT_PATTERN,
     output_stem,
@@ -31,7 +31,7 @@ from poortwachter.inputs.tabular import (
     read_table,
 )
 from poortwachter.schemas.fields import is_blank, split_list, to_date
-from poortwachter.schemas.forms import field_required
+from poortwachter.schemas.paths import field_required
 
 KEY_COLUMN = "dossier"
 

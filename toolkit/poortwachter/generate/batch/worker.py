@@ -15,13 +15,14 @@ from typing import Any, NamedTuple
 from poortwachter.domain.privacy import mask_bsn, scrub
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError, OutputError, PoortwachterError
+from poortwachter.forms import FormSpec, form_spec
 from poortwachter.generate.batch.result import RowError
 from poortwachter.generate.batch.sheet import RowTask
 from poortwachter.generate.context import check_form, form_warnings
 from poortwachter.generate.docx import compiled_docx
 from poortwachter.generate.pdf import pdf_renderer
-from poortwachter.generate.registry import FormSpec, find_template, form_spec
 from poortwachter.generate.render import OutputFormat, render_document
+from poortwachter.generate.template_files import find_template
 from poortwachter.generate.write import (
     target_path,
 )
