@@ -55,6 +55,89 @@ def test_bad_stdin_is_named_standaardinvoer(
     assert "standaardinvoer, veld 'activiteiten': ontbreekt" in err
 
 
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_spreadsheet_from_stdin_for_signalering_and_batch(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = REPO / "samples" / "cases.xlsx"
+    args = [*PEIL, "--format", "json", "--skip-invalid"]
+    code_file, out_file, _err = run_cli("signalering", str(cases), *args)
+    _stdin(monkeypatch, cases.read_bytes())
+    code, out, err = run_cli("signalering", "-", *args)
+    assert code == code_file
+    from_file, from_stdin = json.loads(out_file), json.loads(out)
+    assert from_stdin["fouten"] == [
+        f.replace(str(cases), "standaardinvoer") for f in from_file.pop("fouten")
+    ]
+    del from_stdin["fouten"]
+    assert from_stdin == from_file
+    assert "standaardinvoer, blad 'Zaken', rij 11" in err
+    assert "poortwachter-" not in err  # the temporary copy is never named
+
+    out_dir = tmp_path / "uit"
+    _stdin(monkeypatch, (REPO / "samples" / "batch_eindevaluatie.csv").read_bytes())
+    code, out, err = run_cli(
+        "batch", "eindevaluatie", "-", "--out", str(out_dir), "--format", "docx"
+    )
+    assert code == 0, err
+    assert "2 formulieren gemaakt" in out
+    assert len(list(out_dir.glob("*.docx"))) == 2
+
+
+def test_empty_or_too_large_stdin_spreadsheet_is_refused(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, b"")
+    code, _out, err = run_cli("signalering", "-", *PEIL)
+    assert code == 2
+    assert "standaardinvoer: er kwam niets binnen" in err
+    _stdin(monkeypatch, b"x" * (2 * 1024 * 1024))
+    code, _out, err = run_cli("signalering", "-", *PEIL, "--max-bytes", str(1024 * 1024))
+    assert code == 2
+    assert "standaardinvoer: meer dan de grens van 1 MB" in err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_generate_out_dash_writes_the_form_to_stdout(fmt: str) -> None:
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    sample = REPO / "samples" / "forms" / "plan_van_aanpak.yaml"
+    done = CliRunner().invoke(
+        cli, ["generate", "plan_van_aanpak", "--data", str(sample), "--out", "-", "--format", fmt]
+    )
+    assert done.exit_code == 0, done.stderr
+    blob = done.stdout_bytes
+    if fmt == "docx":
+        document = Document(io.BytesIO(blob))
+        text = "\n".join(p.text for p in document.paragraphs)
+        text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    else:
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(blob)).pages)
+    assert "Plan van aanpak" in text and "Sanne de Vries" in text
+    assert not Path("-").exists()
+
+
+def test_out_dash_needs_one_format_and_batch_refuses_it(run_cli: RunCli) -> None:
+    sample = REPO / "samples" / "forms" / "plan_van_aanpak.yaml"
+    code, out, err = run_cli("generate", "plan_van_aanpak", "--data", str(sample), "--out", "-")
+    assert (code, out) == (2, "")
+    assert "kies --format docx of --format pdf" in err
+    sheet = REPO / "samples" / "batch_eindevaluatie.csv"
+    code, _out, err = run_cli("batch", "eindevaluatie", str(sheet), "--out", "-")
+    assert code == 2
+    assert "geef een map voor --out, geen '-'" in err
+    assert not Path("-").exists()
+
+
 def test_output_dash_writes_binary_to_stdout_only_when_asked() -> None:
     args = ["timeline", "--eerste-ziektedag", "2026-01-01", *PEIL, "--format", "xlsx"]
     done = CliRunner().invoke(cli, [*args, "--output", "-"])

@@ -8,12 +8,15 @@ the main group turns into exit code 2 with the Dutch message.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from poortwachter.cli.options import Progress, spreadsheet_limits_options
+from poortwachter.cli.options import Progress, emit, spreadsheet_limits_options
 from poortwachter.domain.vocabulary import FormId
+from poortwachter.errors import InputError
 from poortwachter.forms import FORMS
 from poortwachter.generate.template_files import bundled_templates_dir
 
@@ -52,15 +55,20 @@ def _overwrite_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-def _out_option(func: click.decorators.FC) -> click.decorators.FC:
+_OUT_HELP = "Uitvoermap (wordt gemaakt als die nog niet bestaat)."
+
+
+def _out_option(
+    help: str = _OUT_HELP,
+) -> Callable[[click.decorators.FC], click.decorators.FC]:
     return click.option(
         "--out",
         "out_dir",
-        type=click.Path(file_okay=False),
+        type=click.Path(file_okay=False, allow_dash=True),
         default="out",
         show_default=True,
-        help="Uitvoermap (wordt gemaakt als die nog niet bestaat).",
-    )(func)
+        help=help,
+    )
 
 
 def _pattern_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -98,7 +106,10 @@ def _pattern_option(func: click.decorators.FC) -> click.decorators.FC:
     help="Zaakbestand (.yaml, .yml of .json) met de velden van het formulier; '-' leest "
     "standaardinvoer.",
 )
-@_out_option
+@_out_option(
+    _OUT_HELP[:-1] + "; '-' schrijft het formulier naar standaarduitvoer (met --format docx "
+    "of pdf)."
+)
 @_format_option
 @_templates_option
 @_pattern_option
@@ -118,6 +129,9 @@ def generate(
 
     data = load_case_document(data_file)
     warnings: list[str] = []
+    if out_dir == "-":
+        _to_stdout(form, data, fmt, templates_dir, shown_name(data_file), warnings)
+        return 0
     paths = write_form(
         form,
         data,
@@ -136,10 +150,35 @@ def generate(
     return 0
 
 
+def _to_stdout(
+    form: str,
+    data: dict[str, Any],
+    fmt: str,
+    templates_dir: str | None,
+    source: str,
+    warnings: list[str],
+) -> None:
+    """``generate --out -``: the one document to standard output, warnings to stderr."""
+    from poortwachter.generate.render import render_form
+
+    if fmt == "both":
+        raise InputError(
+            "--out - schrijft één document naar standaarduitvoer; kies --format docx of "
+            "--format pdf"
+        )
+    blob = render_form(
+        form, data, fmt, templates_dir=templates_dir, source=source, warnings=warnings
+    )
+    for warning in warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
+    emit(blob, "-")
+
+
 @click.command(
     "batch",
     help=(
-        "Maak één formulier per rij van een spreadsheet (XLSX of CSV).\n\n"
+        "Maak één formulier per rij van een spreadsheet (XLSX of CSV; '-' leest "
+        "standaardinvoer).\n\n"
         "Kolommen: de velden van het formulier, groep en veld met '_' ertussen "
         "(werknemer_naam, werknemer_bsn, werkgever_naam, ...). Activiteiten en "
         "ondertekenaars staan in een eigen blad ('activiteiten', 'ondertekenaars') met een "
@@ -152,8 +191,10 @@ def generate(
     ),
 )
 @click.argument("form", type=FORM_CHOICE, metavar="FORM")
-@click.argument("spreadsheet", type=click.Path(dir_okay=False))
-@_out_option
+@click.argument(
+    "spreadsheet", type=click.Path(dir_okay=False, allow_dash=True), metavar="SPREADSHEET"
+)
+@_out_option()
 @_format_option
 @click.option(
     "--workers",
@@ -178,6 +219,11 @@ def batch(
     max_bytes: int,
 ) -> int:
     """``poortwachter batch``: one form per row of a spreadsheet; returns the exit code."""
+    if out_dir == "-":
+        raise InputError(
+            "batch schrijft een bestand per rij en een foutrapport; geef een map voor --out, "
+            "geen '-'"
+        )
     from poortwachter.errors import OutputError
     from poortwachter.generate.batch import BatchInterrupted, BatchOutputError, run_batch
 

@@ -147,7 +147,7 @@ def timeline(
 
 
 @click.command()
-@click.argument("cases", metavar="ZAKEN.xlsx|csv", type=click.Path(dir_okay=False))
+@click.argument("cases", metavar="ZAKEN.xlsx|csv", type=click.Path(dir_okay=False, allow_dash=True))
 @peildatum_option
 @click.option(
     "--horizon",
@@ -180,9 +180,9 @@ def signalering(
 ) -> int:
     """Per zaak de te late mijlpalen en die binnen HORIZON dagen (de werklijst van de casemanager).
 
-    Leest een CSV- of XLSX-bestand met één zaak per rij; zie README voor de kolommen
-    (verplicht: eerste_ziektedag en naam of dossier). Een rij met fouten stopt alles
-    (exit 2, er wordt niets geschreven), tenzij --skip-invalid.
+    Leest een CSV- of XLSX-bestand met één zaak per rij ('-': standaardinvoer); zie README
+    voor de kolommen (verplicht: eerste_ziektedag en naam of dossier). Een rij met fouten
+    stopt alles (exit 2, er wordt niets geschreven), tenzij --skip-invalid.
 
     \b
     Voorbeelden:

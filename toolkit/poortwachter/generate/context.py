@@ -163,6 +163,31 @@ def validate_form(form: FormId | str, data: Mapping[str, Any], source: str = "")
     return doc
 
 
+def checked_document(
+    form: FormId | str,
+    data: Mapping[str, Any],
+    source: str = "",
+    warnings: list[str] | None = None,
+) -> tuple[FormSpec, dict[str, Any]]:
+    """:func:`validate_form` as ``generate`` does it: (spec, normalised document).
+
+    An invalid document raises :class:`InputError` whose problems also name the unknown
+    keys (a misspelt key often explains a missing field). Given ``warnings``, it receives
+    the unknown keys and the form's warnings (a medical term in the probleemanalyse).
+    """
+    spec = form_spec(form)
+    prefix = f"{source}: " if source else ""
+    unknown = [prefix + w for w in unknown_keys(spec.schema, data)]
+    try:
+        doc = validate_form(spec.id, data, source)
+    except InputError as exc:
+        raise InputError([*exc.problems, *unknown]) from None
+    if warnings is not None:
+        warnings.extend(unknown)
+        warnings.extend(describe_problems(form_warnings(spec.id, doc), source))
+    return spec, doc
+
+
 def _complete(schema: Mapping[str, Any], doc: Mapping[str, Any] | None) -> dict[str, Any]:
     """Every field of the schema, optional ones that were left out as None."""
     doc = doc or {}

@@ -13,8 +13,8 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.forms import FormSpec, form_spec
-from poortwachter.generate.context import build_context, validate_form
+from poortwachter.forms import FormSpec
+from poortwachter.generate.context import build_context, checked_document
 from poortwachter.generate.docx import render_docx
 from poortwachter.generate.pdf import render_pdf
 from poortwachter.generate.template_files import find_template
@@ -64,6 +64,7 @@ def render_form(
     *,
     templates_dir: str | Path | None = None,
     source: str = "",
+    warnings: list[str] | None = None,
 ) -> bytes:
     """Validate ``data`` against the form's schema and render it as DOCX or PDF bytes.
 
@@ -71,12 +72,13 @@ def render_form(
     ``activiteiten: [{wat, wie, wanneer}]``, ``ondertekenaars: [{naam, functie, datum,
     rol}]``). Raises :class:`~poortwachter.errors.InputError` with a Dutch message naming
     every field that is missing or wrong. ``templates_dir`` points to your own templates
-    (house style); files missing there are taken from the bundled set.
+    (house style); files missing there are taken from the bundled set. Given ``warnings``,
+    it receives the unknown keys of ``data`` and the form's warnings, as ``generate``
+    prints them.
     """
-    spec = form_spec(form)
     try:
         fmt = OutputFormat(fmt)
     except ValueError:
         raise InputError(f"'{fmt}' is geen formaat; kies docx of pdf") from None
-    doc = validate_form(spec.id, data, source)
+    spec, doc = checked_document(form, data, source, warnings)
     return render_document(spec, doc, fmt, templates_dir)

@@ -19,13 +19,8 @@ from typing import Any
 
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
-from poortwachter.forms import FormSpec, form_spec
-from poortwachter.generate.context import (
-    describe_problems,
-    form_warnings,
-    unknown_keys,
-    validate_form,
-)
+from poortwachter.forms import FormSpec
+from poortwachter.generate.context import checked_document
 from poortwachter.generate.render import OutputFormat, output_formats, render_document
 from poortwachter.support.files import output_problem, write_atomic
 
@@ -147,18 +142,9 @@ def write_form(
     employer's form holds a medical term. Warnings (a medical term in the probleemanalyse)
     are appended to ``warnings`` when given.
     """
-    spec = form_spec(form)
     formats = output_formats(fmt)
     check_pattern(pattern)
-    prefix = f"{source}: " if source else ""
-    unknown = [prefix + w for w in unknown_keys(spec.schema, data)]
-    try:
-        doc = validate_form(spec.id, data, source)
-    except InputError as exc:  # an unknown key often explains a missing field: say both
-        raise InputError([*exc.problems, *unknown]) from None
-    if warnings is not None:
-        warnings.extend(unknown)
-        warnings.extend(describe_problems(form_warnings(spec.id, doc), source))
+    spec, doc = checked_document(form, data, source, warnings)
     folder = prepare_out_dir(out_dir)
     stem = output_stem(pattern, name_values(spec, doc))
     targets = [(f, target_path(folder, stem, f)) for f in formats]

@@ -143,15 +143,19 @@ def read_table(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_rows: int = DEFAULT_MAX_ROWS,
     max_columns: int = DEFAULT_MAX_COLUMNS,
+    name: str | None = None,
 ) -> Table:
     """Read the rows of a CSV or XLSX file; raises :class:`InputError` with a Dutch reason.
+
+    Messages name the file as ``name`` (default: ``path``); a spreadsheet from standard
+    input comes through :func:`poortwachter.inputs.stdin.spreadsheet_file`.
 
     SheetLimits: ``max_bytes`` on the file, ``max_rows`` data rows and ``max_columns`` columns,
     and at most ``MAX_CELLS`` cells in an XLSX sheet's used range (checked before reading).
     """
     limits = SheetLimits(max_bytes, max_rows, max_columns)
     p = Path(path)
-    name = str(path)
+    name = name or str(path)
     if not p.is_file():
         raise InputError(f"{name}: bestand niet gevonden")
     size = p.stat().st_size

@@ -40,6 +40,7 @@ from poortwachter.generate.write import (
     prepare_out_dir,
     target_path,
 )
+from poortwachter.inputs.stdin import spreadsheet_file
 from poortwachter.inputs.tabular import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_ROWS,
@@ -82,7 +83,8 @@ def run_batch(
     row problems do not raise but end up in :attr:`BatchResult.errors` and in the error
     report in ``out_dir``. Existing files are skipped (counted in
     :attr:`BatchResult.rows_skipped`) unless ``overwrite``. ``max_rows``/``max_bytes``
-    limit the spreadsheet (:func:`~poortwachter.inputs.tabular.read_table`). Ctrl-C raises
+    limit the spreadsheet (:func:`~poortwachter.inputs.tabular.read_table`); ``spreadsheet``
+    ``-`` reads standard input. Ctrl-C raises
     :class:`BatchInterrupted` with the result so far; an output that cannot be written
     (no permission, disk full) :class:`BatchOutputError`, also with the result so far.
     """
@@ -92,7 +94,10 @@ def run_batch(
     if workers is not None and workers < 1:
         raise InputError(f"--workers moet minstens 1 zijn, niet {workers}")
     tdir = str(Path(templates_dir).resolve()) if templates_dir is not None else None
-    batch_input = read_rows(spec, spreadsheet, pattern, max_rows=max_rows, max_bytes=max_bytes)
+    with spreadsheet_file(spreadsheet, max_bytes) as (file, name):
+        batch_input = read_rows(
+            spec, file, pattern, max_rows=max_rows, max_bytes=max_bytes, name=name
+        )
     table, tasks = batch_input.table, batch_input.tasks
     folder = prepare_out_dir(out_dir)
     _groups, lists, _plain = form_structure(spec)

@@ -107,7 +107,11 @@ def _sheet_names(path: Path) -> list[str]:
 
 
 def _item_sheets(
-    path: Path, main: Table, lists: Mapping[str, list[str]], limits: Mapping[str, int]
+    path: Path,
+    shown: str,
+    main: Table,
+    lists: Mapping[str, list[str]],
+    limits: Mapping[str, int],
 ) -> dict[str, Table]:
     if main.sheet is None:
         return {}
@@ -115,10 +119,10 @@ def _item_sheets(
     for sheet in _sheet_names(path):
         name = normalise_header(sheet)
         if name in lists and sheet != main.sheet:
-            table = read_table(path, sheet=sheet, **limits)
+            table = read_table(path, sheet=sheet, name=shown, **limits)
             if KEY_COLUMN not in table.columns:
                 raise InputError(
-                    f"{path}, blad '{sheet}': de kolom '{KEY_COLUMN}' ontbreekt; daarmee "
+                    f"{shown}, blad '{sheet}': de kolom '{KEY_COLUMN}' ontbreekt; daarmee "
                     "horen de regels bij een formulier"
                 )
             found[name] = table
@@ -257,19 +261,22 @@ def read_rows(
     *,
     max_rows: int = DEFAULT_MAX_ROWS,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str | None = None,
 ) -> BatchInput:
-    """Read a batch spreadsheet into tasks (one per main row, items attached).
+    """Read a batch spreadsheet into tasks (one per main row, items attached); messages
+    name the file ``name`` (default: ``path``).
 
     Raises :class:`InputError` when the file or its columns are unusable, or the file is
     larger than ``max_bytes`` or a sheet has more than ``max_rows`` rows.
     """
     p = Path(path)
     limits = {"max_rows": max_rows, "max_bytes": max_bytes}
-    table = read_table(p, max_rows=max_rows, max_bytes=max_bytes)
+    shown = name or str(path)
+    table = read_table(p, max_rows=max_rows, max_bytes=max_bytes, name=shown)
     groups, lists, plain = form_structure(spec)
     known = [column for column, _required, _note in batch_columns(spec)]
     table.resolve_columns(alias_map(FORM_ALIASES, known))
-    item_tables = _item_sheets(p, table, lists, limits)
+    item_tables = _item_sheets(p, shown, table, lists, limits)
     _check_columns(spec, table, item_tables)
     warnings = [f"{table.where}: {w}" for w in unknown_columns(table.headers, known)]
     for name, t in item_tables.items():

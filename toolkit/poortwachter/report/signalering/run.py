@@ -18,6 +18,7 @@ from typing import Any
 from poortwachter.domain.signalering import DEFAULT_HORIZON_DAYS, signal_for
 from poortwachter.errors import InputError
 from poortwachter.inputs.cases import check_columns, row_to_case, rows_nl
+from poortwachter.inputs.stdin import spreadsheet_file
 from poortwachter.inputs.tabular import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, Table, read_table
 from poortwachter.report import pick
 from poortwachter.report.signalering import FORMATS, Counts, assemble, check_format
@@ -112,12 +113,14 @@ def run_signalering(
 
     A row with errors stops everything (:class:`InputError` listing every problem, nothing
     rendered) unless ``skip_invalid``; then the good rows are rendered and the problems
-    returned. ``workers`` defaults to the number of cores.
+    returned. ``workers`` defaults to the number of cores. ``path`` ``-`` reads standard
+    input.
     """
     check_format(fmt)
     peil = peildatum or date.today()
     with paused_gc():
-        table = read_table(path, sheet=sheet, max_rows=max_rows, max_bytes=max_bytes)
+        with spreadsheet_file(path, max_bytes) as (file, name):
+            table = read_table(file, sheet=sheet, max_rows=max_rows, max_bytes=max_bytes, name=name)
         warnings = check_columns(table)
         chunks = _chunks(table, fmt, peil, horizon_days, toon_bsn, workers or os.cpu_count() or 1)
         counts = Counts()
