@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generate_helpers import (
     docx_text,
@@ -200,3 +202,11 @@ def test_house_style_docx_is_used_and_strict(tmp_path: Path) -> None:
     doc.save(str(tmp_path / "eindevaluatie.docx"))
     with pytest.raises(InputError, match=r"het veld 'werknemer\.telefoon'"):
         render_form(FormId.EINDEVALUATIE, data, "docx", templates_dir=tmp_path)
+
+
+@given(st.from_regex(r"[0-9]{9}", fullmatch=True))
+def test_bsn_is_printed_in_groups_of_four_two_three(bsn: str) -> None:
+    from poortwachter.generate.context import format_bsn
+
+    assert format_bsn(bsn) == f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}"
+    assert format_bsn(bsn[:8]) == bsn[:8]  # not a BSN: left as it is

@@ -78,8 +78,11 @@ def clean_text(value: str) -> str:
 
 
 def format_bsn(bsn: str) -> str:
-    """``'123456782'`` → ``'1234.56.782'`` (how a BSN is usually printed)."""
-    return f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}" if len(bsn) == 9 and bsn.isdigit() else bsn
+    """``'123456782'`` → ``'1234.56.782'`` (how a BSN is usually printed; python-stdnum's
+    ``bsn.format``); anything but 9 digits is left as it is."""
+    from stdnum.nl import bsn as stdnum_bsn
+
+    return str(stdnum_bsn.format(bsn)) if len(bsn) == 9 and bsn.isdigit() else bsn
 
 
 def _convert(value: Any, path: str) -> Any:
