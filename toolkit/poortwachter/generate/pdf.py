@@ -5,7 +5,8 @@
 * weasyprint fetches nothing but files inside the templates folder(s): no network, no
   ``file://`` elsewhere (:class:`SafeFetcher`). ``data:`` URLs are allowed (they carry their
   own content). Fonts are named by family (DejaVu Sans) and found by fontconfig.
-* weasyprint is imported inside the functions: it takes about a second to import.
+* weasyprint is imported inside the functions (it takes most of a second), through
+  :func:`~poortwachter.generate.pdf_engine.load_weasyprint` (without its slow library search).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from jinja2 import Template, TemplateError
 
 from poortwachter.errors import InputError
 from poortwachter.generate.docx import make_environment, template_error
+from poortwachter.generate.pdf_engine import load_weasyprint
 from poortwachter.generate.template_files import bundled_templates_dir
 from poortwachter.generate.template_safety import (
     ConfinedLoader,
@@ -69,6 +71,7 @@ def safe_fetcher(templates_dir: Path | None = None) -> Any:
     """A weasyprint URL fetcher that serves only files inside the template folders."""
     global _FETCHER_CLASS
     if _FETCHER_CLASS is None:
+        load_weasyprint()
         from weasyprint.urls import URLFetcher, URLFetcherResponse
 
         class SafeFetcher(URLFetcher):  # type: ignore[misc]
@@ -104,6 +107,7 @@ class PdfRenderer:
         """Templates from ``templates_dir`` first, then the bundled ones. Raises
         :class:`~poortwachter.errors.InputError` when the stylesheet is missing, too large or
         holds a too large ``data:`` URL."""
+        load_weasyprint()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -185,6 +189,7 @@ def font_subsetter() -> str:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # weasyprint warns when libharfbuzz-subset is absent
+        load_weasyprint()
         from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
 
     if harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0):
