@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
+import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+
+from generate_helpers import pdf_pages, sample
+from poortwachter.domain.vocabulary import FormId
+from poortwachter.forms import FORMS, form_spec
+from poortwachter.generate import render_form
+from poortwachter.generate.context import build_context, validate_form
+from poortwachter.generate.pdf import CSS_NAME, PdfRenderer, pdf_renderer, safe_fetcher
+from poortwachter.generate.pdf_engine import (
+    LIST_ITEM_TAGS,
+    UNUSED_PSEUDOS,
+    css_makes_pseudos,
+    lean_html_class,
+    lean_ua_text,
+)
+from poortwachter.generate.template_files import bundled_templates_dir
 
 #: Prints the shared libraries of weasyprint's that the process has mapped, as JSON.
 _MAPPED = """
@@ -71,3 +90,136 @@ def test_load_weasyprint_falls_back_to_the_ordinary_import() -> None:
         """
     )
     assert out == "True"
+
+
+# --- the lean user-agent sheet -------------------------------------------------------------
+
+
+def _html_of(form: FormId) -> tuple[PdfRenderer, str]:
+    spec = form_spec(form)
+    renderer = pdf_renderer()
+    context = build_context(spec, validate_form(form, sample(form)))
+    return renderer, renderer.html(spec.html_template, context)
+
+
+def _full_ua_pdf(renderer: PdfRenderer, source: str) -> bytes:
+    """The PDF the way weasyprint makes it by itself (its own ``HTML``, full sheet)."""
+    from weasyprint import HTML
+
+    document = HTML(string=source, base_url=renderer.base_url, url_fetcher=safe_fetcher())
+    pdf: bytes = document.write_pdf(stylesheets=[renderer.css], font_config=renderer.font_config)
+    return pdf
+
+
+def _pngs(blob: bytes, folder: Path) -> list[bytes]:
+    folder.mkdir()
+    (folder / "doc.pdf").write_bytes(blob)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(folder / "doc.pdf"), str(folder / "p")],
+        check=True, timeout=120,
+    )  # fmt: skip
+    return [p.read_bytes() for p in sorted(folder.glob("p*.png"))]
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_lean_sheet_gives_the_same_pdf_as_weasyprint_itself(form: FormId, tmp_path: Path) -> None:
+    renderer, source = _html_of(form)
+    lean = render_form(form, sample(form), "pdf")
+    full = _full_ua_pdf(renderer, source)
+    assert renderer._html_class is lean_html_class()  # the fast path is the one taken
+    assert pdf_pages(lean) == pdf_pages(full)  # text and number of pages
+    if shutil.which("pdftoppm"):  # and the look, page by page
+        assert _pngs(lean, tmp_path / "lean") == _pngs(full, tmp_path / "full")
+
+
+#: Every element and attribute the bundled templates use, and some they might.
+_ALL_ELEMENTS = """<!DOCTYPE html><html lang="nl">
+<head><meta charset="utf-8"><title>t</title></head>
+<body><div class="kop"><span class="kop-titel">K</span></div><h1>A</h1><h2>B</h2><h3>C</h3>
+<p class="intro">x <strong>y</strong> <b>b</b> <em>e</em> <i>i</i> <small>s</small><br>z</p>
+<table class="gegevens"><tr><th>k</th><td>v</td></tr></table>
+<table class="lijst"><thead><tr><th>a</th></tr></thead><tbody><tr><td class="h">b</td></tr>
+</tbody></table><blockquote>q</blockquote><pre>p</pre><hr><a href="#x">l</a></body></html>"""
+
+
+def test_lean_sheet_computes_the_same_style_for_every_element() -> None:
+    """Every property of every element (and its ::before/::after) as with the full sheet."""
+    from weasyprint import HTML
+    from weasyprint.css import get_all_computed_styles
+    from weasyprint.css.properties import INITIAL_VALUES
+
+    renderer = pdf_renderer()
+    styles = []
+    for cls in (HTML, lean_html_class()):
+        document = cls(string=_ALL_ELEMENTS, base_url=renderer.base_url)
+        style_for = get_all_computed_styles(
+            document, user_stylesheets=[renderer.css], font_config=renderer.font_config
+        )
+        seen = {}
+        for index, element in enumerate(document.etree_element.iter()):
+            for pseudo in (None, "before", "after", "first-line", "first-letter"):
+                style = style_for(element, pseudo)
+                if style is not None:
+                    seen[(index, element.tag, pseudo)] = {
+                        name: repr(style[name]) for name in INITIAL_VALUES
+                    }
+        styles.append(seen)
+    full, lean = styles
+    assert full.keys() == lean.keys() and len(full) > 30
+    assert full == lean
+
+
+def test_lean_sheet_leaves_out_only_the_pseudo_element_rules(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from weasyprint import CSS
+    from weasyprint.html import UA
+
+    lean = lean_ua_text(UA)
+    dropped = [line for line in UA.splitlines() if line.startswith("::")]
+    assert sorted(line.partition(" ")[0][2:] for line in dropped) == sorted(UNUSED_PSEUDOS)
+    # every other character as it was
+    assert lean.splitlines() == ["" if line in dropped else line for line in UA.splitlines()]
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        CSS(string=lean)
+    assert caplog.records == []  # weasyprint takes all of it (@counter-style, @page, ...)
+    # the only elements the full sheet makes list items of are the ones the guard looks for
+    list_items = re.findall(r"^([^{]*)\{[^}]*display:\s*list-item", UA, flags=re.M)
+    assert {s.strip() for s in ",".join(list_items).split(",")} == set(LIST_ITEM_TAGS)
+
+
+@pytest.mark.parametrize(
+    ("body", "fits"),
+    [
+        ("<p>gewoon</p><table><tr><td>x</td></tr></table>", True),
+        ("<ul><li>een</li><li>twee</li></ul>", False),
+        ('<p style="display: list-item">x</p>', False),
+        ("<style>p { float: footnote }</style><p>x</p>", False),
+        ('<link rel="stylesheet" href="extra.css"><p>x</p>', False),
+    ],
+)
+def test_documents_with_list_items_or_own_css_get_the_full_sheet(body: str, fits: bool) -> None:
+    document = lean_html_class()(string=f"<html><body>{body}</body></html>")
+    assert document.lean_ua is fits
+    if not fits:  # list markers and footnotes as weasyprint makes them
+        from weasyprint import HTML
+
+        plain = HTML(string=f"<html><body>{body}</body></html>")
+        assert pdf_pages(document.write_pdf()) == pdf_pages(plain.write_pdf())
+
+
+@pytest.mark.parametrize(
+    ("css", "makes"),
+    [
+        (None, False),  # the bundled uwv.css
+        ("p { color: red } table { width: 100% }", False),
+        ("li.x { display: list-item }", True),
+        ("@media print { p { display: inline LIST-ITEM } }", True),
+        ("p { float: footnote }", True),
+        ("p { position: note(kant) }", True),
+        ('@import "andere.css";', True),
+    ],
+)
+def test_author_css_that_makes_list_items_gets_the_full_sheet(css: str | None, makes: bool) -> None:
+    text = (bundled_templates_dir() / CSS_NAME).read_text("utf-8") if css is None else css
+    assert css_makes_pseudos(text) is makes

@@ -2,6 +2,9 @@
 
 * The HTML template is Jinja (sandboxed, autoescaped, strict undefined), compiled once per
   process; ``uwv.css`` is parsed once per process, with one font configuration.
+* A document without list items, footnotes and notes gets weasyprint's user-agent sheet
+  without the rules for their pseudo-elements (:mod:`poortwachter.generate.pdf_engine`):
+  the same PDF, about 12 ms less work per document.
 * weasyprint fetches nothing but files inside the templates folder(s): no network, no
   ``file://`` elsewhere (:class:`SafeFetcher`). ``data:`` URLs are allowed (they carry their
   own content). Fonts are named by family (DejaVu Sans) and found by fontconfig.
@@ -23,7 +26,7 @@ from jinja2 import Template, TemplateError
 
 from poortwachter.errors import InputError
 from poortwachter.generate.docx import make_environment, template_error
-from poortwachter.generate.pdf_engine import load_weasyprint
+from poortwachter.generate.pdf_engine import css_makes_pseudos, lean_html_class, load_weasyprint
 from poortwachter.generate.template_files import bundled_templates_dir
 from poortwachter.generate.template_safety import (
     ConfinedLoader,
@@ -108,7 +111,7 @@ class PdfRenderer:
         :class:`~poortwachter.errors.InputError` when the stylesheet is missing, too large or
         holds a too large ``data:`` URL."""
         load_weasyprint()
-        from weasyprint import CSS
+        from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
 
         self.templates_dir = Path(templates_dir) if templates_dir is not None else None
@@ -127,6 +130,8 @@ class PdfRenderer:
         problem = data_url_problem(css_text, MAX_DATA_URL_CHARS)
         if problem:
             raise InputError(f"stijlblad {css_path}: {problem}")
+        #: the lean user-agent sheet only when the house style makes no list item/footnote
+        self._html_class: type = HTML if css_makes_pseudos(css_text) else lean_html_class()
         self.css = CSS(
             string=css_text,
             base_url=css_path.as_uri(),
@@ -154,14 +159,14 @@ class PdfRenderer:
 
     def render(self, name: str, context: Mapping[str, Any]) -> bytes:
         """Render the HTML template ``name`` with ``context`` to PDF bytes."""
-        from weasyprint import HTML
-
         source = self.html(name, context)
         problem = data_url_problem(source, MAX_DATA_URL_CHARS)
         if problem:  # weasyprint would decode it (and only warn when the fetcher refuses)
             raise InputError(f"sjabloon {name}: {problem}")
         with self._lock:  # weasyprint objects are not meant to be shared across threads
-            document = HTML(string=source, base_url=self.base_url, url_fetcher=self._fetcher)
+            document = self._html_class(
+                string=source, base_url=self.base_url, url_fetcher=self._fetcher
+            )
             pdf: bytes = document.write_pdf(stylesheets=[self.css], font_config=self.font_config)
         return pdf
 
