@@ -79,7 +79,7 @@ def lean_ua_text(ua_text: str) -> str:
         line_starts.append(line_starts[-1] + len(line))
 
     def offset(node: Any) -> int:
-        return line_starts[node.source_line - 1] + node.source_column - 1
+        return line_starts[int(node.source_line) - 1] + int(node.source_column) - 1
 
     nodes = tinycss2.parse_stylesheet(ua_text)
     cuts = []
@@ -141,17 +141,26 @@ def lean_ua_fits(root: Any) -> bool:
 
 def lean_html_class() -> type:
     """A subclass of ``weasyprint.HTML`` that uses the lean user-agent sheet when the parsed
-    document fits it (:func:`lean_ua_fits`), else weasyprint's own (made once)."""
+    document fits it (:func:`lean_ua_fits`), else weasyprint's own (made once). weasyprint's
+    ``HTML`` itself should its sheet not be where it was (another weasyprint version)."""
     global _LEAN_CLASS
     if _LEAN_CLASS is None:
         load_weasyprint()
+        from importlib.resources import files
+
+        import weasyprint.css
         from weasyprint import CSS, HTML
         from weasyprint.css.counters import CounterStyle
-        from weasyprint.html import UA
 
+        try:
+            ua_text = (files(weasyprint.css) / "html5_ua.css").read_text("utf-8")
+        except OSError:
+            plain: type = HTML
+            _LEAN_CLASS = plain
+            return plain
         # its @counter-style rules go to a dict of its own: documents still get a copy of
         # weasyprint's (HTML._ua_counter_style), as before
-        sheet = CSS(string=lean_ua_text(UA), counter_style=CounterStyle())
+        sheet = CSS(string=lean_ua_text(ua_text), counter_style=CounterStyle())
 
         class LeanHTML(HTML):  # type: ignore[misc]
             def __init__(self, *args: Any, **kwargs: Any) -> None:
