@@ -102,3 +102,18 @@ def test_optional_empty_rows_are_left_out_and_required_ones_stay(fmt: str) -> No
         assert label not in text
     for label in ("Naam werknemer", "Burgerservicenummer (BSN)", "Werkgever", "Casemanager"):
         assert squash(label) in squash(text)  # a label may wrap in its cell
+
+
+def test_pdf_a_very_long_word_stays_on_the_page() -> None:
+    """A value without any space (a code, a link) is cut in its own column of the data
+    table; it does not push the table, and the text, off the right edge of the page."""
+    import pypdfium2 as pdfium
+
+    data = sample(FormId.PLAN_VAN_AANPAK)
+    data["werkgever"]["naam"] = "Bakkerij" + "X" * 150
+    pdf = pdfium.PdfDocument(render_form(FormId.PLAN_VAN_AANPAK, data, "pdf"))
+    page = pdf[0]
+    text = page.get_textpage()
+    rights = [text.get_charbox(i)[2] for i in range(text.count_chars())]
+    assert max(rights) <= page.get_width() - 50  # inside the right margin (2.2 cm)
+    assert "X" * 40 in squash(text.get_text_range())
