@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 import shutil
 import subprocess
@@ -24,7 +23,7 @@ from poortwachter.generate.pdf_engine import (
     UNUSED_PSEUDOS,
     css_makes_pseudos,
     lean_html_class,
-    lean_ua_text,
+    lean_ua_sheet,
 )
 from poortwachter.generate.template_files import bundled_templates_dir
 
@@ -169,23 +168,32 @@ def test_lean_sheet_computes_the_same_style_for_every_element() -> None:
     assert full == lean
 
 
-def test_lean_sheet_leaves_out_only_the_pseudo_element_rules(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    from weasyprint import CSS
-    from weasyprint.html import UA  # the text of the sheet weasyprint itself uses
+def test_lean_sheet_leaves_out_only_the_pseudo_element_rules() -> None:
+    from weasyprint import HTML
+    from weasyprint.html import UA
 
-    lean = lean_ua_text(UA)
-    dropped = [line for line in UA.splitlines() if line.startswith("::")]
-    assert sorted(line.partition(" ")[0][2:] for line in dropped) == sorted(UNUSED_PSEUDOS)
-    # every other character as it was
-    assert lean.splitlines() == ["" if line in dropped else line for line in UA.splitlines()]
-    with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        CSS(string=lean)
-    assert caplog.records == []  # weasyprint takes all of it (@counter-style, @page, ...)
+    (full,) = HTML._ua_stylesheets(None)
+    lean = lean_html_class()(string="<p>x</p>")._ua_stylesheets()[0]
+    assert lean is not full and lean.page_rules is full.page_rules  # shared, not parsed again
+    for kind, selectors in vars(full.matcher).items():
+        if kind != "other_selectors":
+            assert getattr(lean.matcher, kind) is selectors
+    gone = [e for e in full.matcher.other_selectors if e not in lean.matcher.other_selectors]
+    assert sorted(e[3] for e in gone) == sorted(UNUSED_PSEUDOS)
+    assert len(lean.matcher.other_selectors) == len(full.matcher.other_selectors) - len(gone)
+    # those are the sheet's rules that are nothing but ::marker, ::footnote-call, ...
+    pseudo_only = [line for line in UA.splitlines() if line.startswith("::")]
+    assert sorted(line.partition(" ")[0][2:] for line in pseudo_only) == sorted(UNUSED_PSEUDOS)
     # the only elements the full sheet makes list items of are the ones the guard looks for
     list_items = re.findall(r"^([^{]*)\{[^}]*display:\s*list-item", UA, flags=re.M)
     assert {s.strip() for s in ",".join(list_items).split(",")} == set(LIST_ITEM_TAGS)
+
+
+def test_no_lean_sheet_from_a_sheet_built_otherwise() -> None:
+    class Odd:
+        matcher = object()
+
+    assert lean_ua_sheet(Odd()) is None
 
 
 @pytest.mark.parametrize(

@@ -68,40 +68,27 @@ _MAKES_PSEUDOS = frozenset({"list-item", "footnote", "note"})
 _LEAN_CLASS: type | None = None
 
 
-def lean_ua_text(ua_text: str) -> str:
-    """The user-agent sheet without its top-level rules for :data:`UNUSED_PSEUDOS`; every
-    other character as it was (the rules are cut out of the text, not written anew)."""
-    import tinycss2
+def lean_ua_sheet(full: Any) -> Any | None:
+    """A copy of weasyprint's parsed user-agent sheet without its selectors for
+    :data:`UNUSED_PSEUDOS` that hold for any element (``::marker``, ...); None when the
+    sheet is not built the way this expects (another cssselect2), then the full one is used.
+    Nothing is parsed again: the copy shares the rest of the sheet."""
+    import copy
 
-    lines = ua_text.splitlines(keepends=True)
-    line_starts = [0]
-    for line in lines:
-        line_starts.append(line_starts[-1] + len(line))
-
-    def offset(node: Any) -> int:
-        return line_starts[int(node.source_line) - 1] + int(node.source_column) - 1
-
-    nodes = tinycss2.parse_stylesheet(ua_text)
-    cuts = []
-    for i, node in enumerate(nodes):
-        if node.type == "qualified-rule" and _only_unused_pseudos(node.prelude):
-            end = offset(nodes[i + 1]) if i + 1 < len(nodes) else len(ua_text)
-            cuts.append((offset(node), end))
-    kept, at = [], 0
-    for begin, end in cuts:
-        kept.append(ua_text[at:begin])
-        at = end
-    kept.append(ua_text[at:])
-    return "".join(kept)
-
-
-def _only_unused_pseudos(prelude: list[Any]) -> bool:
-    """Whether every selector of a rule is just ``::name`` with name in UNUSED_PSEUDOS."""
-    import tinycss2
-
-    text = tinycss2.serialize(prelude).strip()
-    selectors = [s.strip() for s in text.split(",")]
-    return all(s.startswith("::") and s[2:] in UNUSED_PSEUDOS for s in selectors)
+    matcher: Any = getattr(full, "matcher", None)
+    others = getattr(matcher, "other_selectors", None)
+    if not isinstance(others, list) or not all(
+        isinstance(e, tuple) and len(e) == 5 for e in others
+    ):
+        return None
+    kept = [entry for entry in others if entry[3] not in UNUSED_PSEUDOS]
+    if len(kept) == len(others):
+        return None  # nothing to leave out: not the sheet this was made for
+    lean_matcher = copy.copy(matcher)
+    lean_matcher.other_selectors = kept
+    lean = copy.copy(full)
+    lean.matcher = lean_matcher
+    return lean
 
 
 def css_makes_pseudos(css_text: str) -> bool:
@@ -141,26 +128,22 @@ def lean_ua_fits(root: Any) -> bool:
 
 def lean_html_class() -> type:
     """A subclass of ``weasyprint.HTML`` that uses the lean user-agent sheet when the parsed
-    document fits it (:func:`lean_ua_fits`), else weasyprint's own (made once). weasyprint's
-    ``HTML`` itself should its sheet not be where it was (another weasyprint version)."""
+    document fits it (:func:`lean_ua_fits`), else weasyprint's own (made once); weasyprint's
+    ``HTML`` itself when no lean sheet can be made (:func:`lean_ua_sheet`)."""
     global _LEAN_CLASS
     if _LEAN_CLASS is None:
         load_weasyprint()
-        from importlib.resources import files
-
-        import weasyprint.css
-        from weasyprint import CSS, HTML
-        from weasyprint.css.counters import CounterStyle
+        from weasyprint import HTML
 
         try:
-            ua_text = (files(weasyprint.css) / "html5_ua.css").read_text("utf-8")
-        except OSError:
+            full_sheets = list(HTML._ua_stylesheets(None))
+        except Exception:  # another weasyprint: no short cut
+            full_sheets = []
+        sheet = lean_ua_sheet(full_sheets[0]) if len(full_sheets) == 1 else None
+        if sheet is None:
             plain: type = HTML
             _LEAN_CLASS = plain
             return plain
-        # its @counter-style rules go to a dict of its own: documents still get a copy of
-        # weasyprint's (HTML._ua_counter_style), as before
-        sheet = CSS(string=lean_ua_text(ua_text), counter_style=CounterStyle())
 
         class LeanHTML(HTML):  # type: ignore[misc]
             def __init__(self, *args: Any, **kwargs: Any) -> None:
