@@ -8,8 +8,12 @@ Measured on the same data (plan van aanpak, generated spreadsheet):
 * DOCX naive: per document a new ``DocxTemplate``, ``render``, ``save`` (validation and
   context building included, as in the batch);
 * DOCX batch: ``run_batch`` (templates compiled once per process, process pool);
-* PDF naive: per document Jinja + a new weasyprint ``HTML``/``CSS``/font configuration;
-* PDF batch: ``run_batch(fmt="pdf")``;
+* PDF naive: per document Jinja + a new weasyprint ``HTML``/``CSS``/font configuration
+  (plain ``import weasyprint``, weasyprint's own ``HTML`` and user-agent sheet);
+* PDF batch: ``run_batch(fmt="pdf")``: stylesheet and fonts once per process, the lean
+  user-agent sheet, weasyprint imported without its library search (generate/pdf_engine.py);
+  both use the same ``uwv.css``, so what it saves (fixed data tables, a header width that
+  need not be measured) makes the naive loop faster too;
 * PDF, whole processes: ``poortwachter batch ... --format pdf`` as a new process against the
   naive loop as a new process (``--naive-pdf SHEET OUT``), start-up and imports included:
   what a user waits for;
@@ -20,6 +24,9 @@ Measured on the same data (plan van aanpak, generated spreadsheet):
 
 Goals (issues 4 and 10): DOCX batch ≥ 2.5× naive, PDF ``batch`` command ≥ 2.5× the naive
 process (60 PDFs), growth ≤ 100 MB. The table says which font subsetter weasyprint uses.
+On 2 cores the PDF command is close to its ceiling: start-up (imports, first PDF per worker)
+plus ~135 ms of weasyprint per PDF shared by two workers; other work on the machine slows
+the two workers more than the one naive process, so take the best of a few runs.
 """
 
 from __future__ import annotations
