@@ -17,8 +17,9 @@ from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
 from poortwachter.generate import run_batch
 from poortwachter.generate.batch import RowError
+from poortwachter.generate.names import check_pattern, output_stem
 from poortwachter.generate.render import OutputFormat
-from poortwachter.generate.write import check_pattern, output_stem, target_path
+from poortwachter.generate.write import target_path
 
 SHEET = REPO / "samples" / "batch_plan_van_aanpak.xlsx"
 

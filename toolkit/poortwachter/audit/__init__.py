@@ -20,7 +20,7 @@ command line) stays cheap.
 
 from __future__ import annotations
 
-from typing import Any
+from poortwachter.support.lazy import lazy_exports
 
 __all__ = ["AuditResult", "Checklist", "audit_dossier", "audit_dossiers", "load_checklist"]
 
@@ -33,10 +33,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)

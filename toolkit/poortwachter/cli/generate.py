@@ -72,7 +72,7 @@ def _out_option(
 
 
 def _pattern_option(func: click.decorators.FC) -> click.decorators.FC:
-    from poortwachter.generate.write import DEFAULT_PATTERN, PLACEHOLDERS
+    from poortwachter.generate.names import DEFAULT_PATTERN, PLACEHOLDERS
 
     names = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
     return click.option(

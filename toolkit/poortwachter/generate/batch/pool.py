@@ -33,13 +33,9 @@ from poortwachter.generate.batch.worker import (
     process_row,
     worker_init,
 )
+from poortwachter.generate.names import DEFAULT_PATTERN, check_pattern
 from poortwachter.generate.render import OutputFormat, output_formats
-from poortwachter.generate.write import (
-    DEFAULT_PATTERN,
-    check_pattern,
-    prepare_out_dir,
-    target_path,
-)
+from poortwachter.generate.write import prepare_out_dir, target_path
 from poortwachter.inputs.stdin import spreadsheet_file
 from poortwachter.inputs.tabular import (
     DEFAULT_MAX_BYTES,

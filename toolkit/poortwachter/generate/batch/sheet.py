@@ -11,11 +11,7 @@ from typing import Any
 from poortwachter.errors import InputError
 from poortwachter.forms import FormSpec
 from poortwachter.generate.batch.result import RowError
-from poortwachter.generate.write import (
-    DEFAULT_PATTERN,
-    output_stem,
-    safe_component,
-)
+from poortwachter.generate.names import DEFAULT_PATTERN, output_stem, safe_component
 from poortwachter.inputs.headers import (
     FORM_ALIASES,
     accepted_names,

@@ -23,9 +23,7 @@ from poortwachter.generate.docx import compiled_docx
 from poortwachter.generate.pdf import pdf_renderer
 from poortwachter.generate.render import OutputFormat, render_document
 from poortwachter.generate.template_files import find_template
-from poortwachter.generate.write import (
-    target_path,
-)
+from poortwachter.generate.write import target_path
 from poortwachter.support.files import write_atomic
 from poortwachter.support.gc import paused_gc
 from poortwachter.support.lifecycle import die_with_parent

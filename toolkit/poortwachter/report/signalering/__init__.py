@@ -11,9 +11,12 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from poortwachter.domain.signalering import Signal
 from poortwachter.report import ReportFormat, pick, registry
+
+if TYPE_CHECKING:  # the signalering itself is imported when a run needs it (holidays: ~40 ms)
+    from poortwachter.domain.signalering import Signal
 
 
 @dataclass
@@ -42,7 +45,7 @@ class Counts:
 
 
 #: One case → its fragment: ``(row, signal, toon_bsn) -> str``.
-Fragment = Callable[[int, Signal, bool], str]
+Fragment = Callable[[int, "Signal", bool], str]
 #: All fragments → the whole output: ``(fragments, counts, peildatum, horizon, problems)``.
 Assemble = Callable[[Sequence[str], "Counts", date, int, Sequence[str]], str | bytes]
 
