@@ -11,9 +11,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
 from poortwachter.errors import InputError
+from poortwachter.inputs.tabular import size_text
 
 #: The spreadsheet argument that reads standard input.
 STDIN = "-"
@@ -21,31 +21,23 @@ STDIN = "-"
 STDIN_NAME = "standaardinvoer"
 
 
-def _size(n: int) -> str:
-    """``1048576`` → ``'1 MB'``; below a megabyte in bytes (``'512 bytes'``)."""
-    mb = 1024 * 1024
-    return f"{n // mb} MB" if n >= mb else f"{n} bytes"
-
-
 @contextmanager
-def spreadsheet_file(
-    path: str | Path, max_bytes: int, stdin: BinaryIO | None = None
-) -> Iterator[tuple[Path, str]]:
+def spreadsheet_file(path: str | Path, max_bytes: int) -> Iterator[tuple[Path, str]]:
     """(the file to read, the name messages use) for a spreadsheet argument.
 
-    A path is itself; ``-`` reads ``stdin`` (default: standard input) up to ``max_bytes``
-    into a temporary file that is removed on leaving the block. Raises
-    :class:`~poortwachter.errors.InputError` when standard input is empty or larger than
-    ``max_bytes``. Whether it is CSV or XLSX is told from the content, as for a file.
+    A path is itself; ``-`` reads standard input up to ``max_bytes`` into a temporary file
+    that is removed on leaving the block. Raises :class:`~poortwachter.errors.InputError`
+    when standard input is empty or larger than ``max_bytes``. Whether it is CSV or XLSX
+    is told from the content, as for a file.
     """
     if str(path) != STDIN:
         yield Path(path), str(path)
         return
-    source = stdin if stdin is not None else sys.stdin.buffer
-    data = source.read(max_bytes + 1)
+    data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
-            f"{STDIN_NAME}: meer dan de grens van {_size(max_bytes)} (verhoog die met --max-bytes)"
+            f"{STDIN_NAME}: meer dan de grens van {size_text(max_bytes)} (verhoog die met "
+            "--max-bytes)"
         )
     if not data:
         raise InputError(f"{STDIN_NAME}: er kwam niets binnen; geef een CSV- of XLSX-bestand")

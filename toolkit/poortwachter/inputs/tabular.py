@@ -136,6 +136,13 @@ class SheetLimits:
             raise InputError(problems)
 
 
+def size_text(n: int) -> str:
+    """A size in a message: ``1048576`` → ``'1 MB'``; below a megabyte in bytes
+    (``'512 bytes'``), so a small limit does not read as "0 MB"."""
+    mb = 1024 * 1024
+    return f"{n // mb} MB" if n >= mb else f"{n} bytes"
+
+
 def read_table(
     path: str | Path,
     *,
@@ -163,8 +170,8 @@ def read_table(
         raise InputError(f"{name}: het bestand is leeg")
     if size > max_bytes:
         raise InputError(
-            f"{name}: het bestand is {size // (1024 * 1024)} MB, meer dan de grens van "
-            f"{max_bytes // (1024 * 1024)} MB"
+            f"{name}: het bestand is {size_text(size)}, meer dan de grens van "
+            f"{size_text(max_bytes)}"
         )
     with p.open("rb") as fh:
         head = fh.read(8192)
