@@ -35,8 +35,8 @@ def build_all(out_dir: Path | None = None, forms: list[FormSpec] | None = None) 
     specs = forms if forms is not None else list(FORMS.values())
     written: list[Path] = []
     for spec in specs:
-        written.append(target / spec.docx_template)
-        written[-1].write_bytes(build_docx(spec))
-        written.append(target / spec.html_template)
-        written[-1].write_text(build_html(spec), encoding="utf-8")
+        docx, html = target / spec.docx_template, target / spec.html_template
+        docx.write_bytes(build_docx(spec))
+        html.write_text(build_html(spec), encoding="utf-8")
+        written += [docx, html]
     return written

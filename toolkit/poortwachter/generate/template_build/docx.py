@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -48,19 +47,11 @@ FIELD_WIDTHS = [6.0, 10.6]
 SIGNATURE_WIDTHS = [3.4, 3.0, 4.6, 2.5, 3.1]
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
-    """Where a part sits: whether the signature block follows it (then it goes along to
-    the signatures' page)."""
-
-    before_signatures: bool
-
-
-def _heading(doc: Any, part: Heading, place: _Place) -> None:
+def _heading(doc: Any, part: Heading, before_signatures: bool) -> None:
     doc.add_heading(part.text, level=1)
 
 
-def _field_table(doc: Any, part: FieldTable, place: _Place) -> None:
+def _field_table(doc: Any, part: FieldTable, before_signatures: bool) -> None:
     # a table needs at least one row that is always there (an empty w:tbl is invalid)
     if not any(len(row) == 2 for row in part.rows):
         raise ValueError(f"een veldentabel heeft minstens één verplichte rij nodig: {part}")
@@ -76,7 +67,7 @@ def _field_table(doc: Any, part: FieldTable, place: _Place) -> None:
     doc.add_paragraph()
 
 
-def _text_block(doc: Any, part: TextBlock, place: _Place) -> None:
+def _text_block(doc: Any, part: TextBlock, before_signatures: bool) -> None:
     if part.optional:
         doc.add_paragraph("{%p if " + part.expr + " %}")
     heading = doc.add_paragraph()
@@ -84,14 +75,14 @@ def _text_block(doc: Any, part: TextBlock, place: _Place) -> None:
     heading.paragraph_format.space_after = Pt(2)
     heading.paragraph_format.keep_with_next = True  # never a label alone at a page end
     value = doc.add_paragraph(var(part.expr))
-    if place.before_signatures:  # taken along to the signatures' page
+    if before_signatures:  # taken along to the signatures' page
         value.paragraph_format.keep_with_next = True
         value.paragraph_format.keep_together = True
     if part.optional:
         doc.add_paragraph("{%p endif %}")
 
 
-def _question(doc: Any, part: Question, place: _Place) -> None:
+def _question(doc: Any, part: Question, before_signatures: bool) -> None:
     q = doc.add_paragraph()
     q.add_run(part.question + " ").bold = True
     q.add_run(var(part.answer + "|capitalize"))
@@ -104,7 +95,7 @@ def _question(doc: Any, part: Question, place: _Place) -> None:
             doc.add_paragraph("{%p endif %}")
 
 
-def _list_table(doc: Any, part: ListTable, place: _Place) -> None:
+def _list_table(doc: Any, part: ListTable, before_signatures: bool) -> None:
     widths = [w for _h, _x, w in part.columns]
     table = new_table(doc, widths)
     heads = [h for h, _x, _w in part.columns]
@@ -115,7 +106,7 @@ def _list_table(doc: Any, part: ListTable, place: _Place) -> None:
     doc.add_paragraph()
 
 
-def _signatures(doc: Any, part: Signatures, place: _Place) -> None:
+def _signatures(doc: Any, part: Signatures, before_signatures: bool) -> None:
     doc.add_heading(part.heading, level=1).paragraph_format.keep_with_next = True
     doc.add_paragraph(part.intro).paragraph_format.keep_with_next = True
     widths = SIGNATURE_WIDTHS
@@ -133,7 +124,9 @@ def _signatures(doc: Any, part: Signatures, place: _Place) -> None:
     doc.add_paragraph("{%p endif %}")
 
 
-_WRITERS: dict[type, Callable[[Any, Any, _Place], None]] = {
+#: Each writer gets the document, the part and whether the signature block follows it
+#: (then the part goes along to the signatures' page).
+_WRITERS: dict[type, Callable[[Any, Any, bool], None]] = {
     Heading: _heading,
     FieldTable: _field_table,
     TextBlock: _text_block,
@@ -212,7 +205,7 @@ def _reproducible_zip(blob: bytes) -> bytes:
 
 def write_part(doc: Any, part: Part, *, before_signatures: bool = False) -> None:
     """Add one layout part to a python-docx document."""
-    _WRITERS[type(part)](doc, part, _Place(before_signatures))
+    _WRITERS[type(part)](doc, part, before_signatures)
 
 
 def build_docx(spec: FormSpec) -> bytes:
