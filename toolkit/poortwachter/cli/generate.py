@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from poortwachter.cli.options import Progress, emit, spreadsheet_limits_options
+from poortwachter.cli.options import Progress, emit, spreadsheet_limits_options, warn
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.errors import InputError
 from poortwachter.forms import FORMS
@@ -143,8 +143,7 @@ def generate(
         source=shown_name(data_file),
         warnings=warnings,
     )
-    for warning in warnings:
-        click.echo(f"waarschuwing: {warning}", err=True)
+    warn(warnings)
     for path in paths:
         click.echo(str(path))
     return 0
@@ -169,8 +168,7 @@ def _to_stdout(
     blob = render_form(
         form, data, fmt, templates_dir=templates_dir, source=source, warnings=warnings
     )
-    for warning in warnings:
-        click.echo(f"waarschuwing: {warning}", err=True)
+    warn(warnings)
     emit(blob, "-")
 
 
@@ -251,8 +249,7 @@ def batch(
     # the process ends after this command: the interpreter's last collection need not scan
     # weasyprint, fontTools and the templates (~0.1 s of a PDF batch)
     settle_for_exit()
-    for warning in result.warnings:
-        click.echo(f"waarschuwing: {warning}", err=True)
+    warn(result.warnings)
     for error in result.errors:
         click.echo(error.describe(), err=True)
     if result.report_paths:

@@ -7,7 +7,7 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -213,6 +213,13 @@ class Progress:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
+
+
+def warn(warnings: Iterable[str]) -> None:
+    """Each warning of a library call on stderr as ``waarschuwing: ...`` (data stays on
+    stdout)."""
+    for warning in warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
 
 
 def emit(data: str | bytes, output: str | None, *, binary_name: str = "") -> None:

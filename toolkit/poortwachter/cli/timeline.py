@@ -22,6 +22,7 @@ from poortwachter.cli.options import (
     peildatum_option,
     spreadsheet_limits_options,
     toon_bsn_option,
+    warn,
 )
 from poortwachter.report import pick
 from poortwachter.report.signalering import FORMATS as SIGNALERING_FORMATS
@@ -209,8 +210,7 @@ def signalering(
     )
     settle_for_exit()  # many objects were built; the process ends after this command
     emit(result.data, output, binary_name=pick(SIGNALERING_FORMATS, fmt).label)
-    for warning in result.warnings:
-        click.echo(f"waarschuwing: {warning}", err=True)
+    warn(result.warnings)
     if result.problems:
         for p in result.problems:
             click.echo(f"fout: {scrub(p, show_bsn=toon_bsn)}", err=True)
