@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,3 +67,15 @@ def docx_text(blob: bytes) -> dict[str, str]:
 
 def pdf_pages(blob: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(blob)).pages]
+
+
+def page_pngs(blob: bytes, folder: Path) -> list[bytes]:
+    """The pages of a PDF as PNG bytes (pdftoppm at 40 dpi, in a new ``folder``): to compare
+    the look of two PDFs pixel for pixel."""
+    folder.mkdir()
+    (folder / "doc.pdf").write_bytes(blob)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(folder / "doc.pdf"), str(folder / "p")],
+        check=True, timeout=120,
+    )  # fmt: skip
+    return [p.read_bytes() for p in sorted(folder.glob("p*.png"))]

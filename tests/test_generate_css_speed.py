@@ -4,14 +4,13 @@ them: the same forms (pypdf text and pages; pdftoppm pixels where poppler is ins
 from __future__ import annotations
 
 import shutil
-import subprocess
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generate_helpers import pdf_pages, sample
+from generate_helpers import page_pngs, pdf_pages, sample
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.forms import FORMS, form_spec
 from poortwachter.generate.context import build_context, validate_form
@@ -23,16 +22,6 @@ SPEED_ONLY = {
     "header": ("padding-bottom: 4mm; width: 100%; }", "padding-bottom: 4mm; }"),
     "data tables": ("table.gegevens { table-layout: fixed; }", ""),
 }
-
-
-def _pngs(blob: bytes, folder: Path) -> list[bytes]:
-    folder.mkdir()
-    (folder / "doc.pdf").write_bytes(blob)
-    subprocess.run(
-        ["pdftoppm", "-r", "40", "-png", str(folder / "doc.pdf"), str(folder / "p")],
-        check=True, timeout=120,
-    )  # fmt: skip
-    return [p.read_bytes() for p in sorted(folder.glob("p*.png"))]
 
 
 def _render(renderer: PdfRenderer, form: FormId, data: dict[str, Any]) -> bytes:
@@ -61,4 +50,4 @@ def test_speed_declarations_do_not_change_the_forms(
     plain = _render(PdfRenderer(tmp_path), form, data)
     assert pdf_pages(fast) == pdf_pages(plain)
     if shutil.which("pdftoppm"):
-        assert _pngs(fast, tmp_path / "fast") == _pngs(plain, tmp_path / "plain")
+        assert page_pngs(fast, tmp_path / "fast") == page_pngs(plain, tmp_path / "plain")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generate_helpers import pdf_pages, sample
+from generate_helpers import page_pngs, pdf_pages, sample
 from poortwachter.domain.vocabulary import FormId
 from poortwachter.forms import FORMS, form_spec
 from poortwachter.generate import render_form
@@ -110,16 +110,6 @@ def _full_ua_pdf(renderer: PdfRenderer, source: str) -> bytes:
     return pdf
 
 
-def _pngs(blob: bytes, folder: Path) -> list[bytes]:
-    folder.mkdir()
-    (folder / "doc.pdf").write_bytes(blob)
-    subprocess.run(
-        ["pdftoppm", "-r", "40", "-png", str(folder / "doc.pdf"), str(folder / "p")],
-        check=True, timeout=120,
-    )  # fmt: skip
-    return [p.read_bytes() for p in sorted(folder.glob("p*.png"))]
-
-
 @pytest.mark.parametrize("form", list(FORMS))
 def test_lean_sheet_gives_the_same_pdf_as_weasyprint_itself(form: FormId, tmp_path: Path) -> None:
     renderer, source = _html_of(form)
@@ -128,7 +118,7 @@ def test_lean_sheet_gives_the_same_pdf_as_weasyprint_itself(form: FormId, tmp_pa
     assert renderer._html_class is lean_html_class()  # the fast path is the one taken
     assert pdf_pages(lean) == pdf_pages(full)  # text and number of pages
     if shutil.which("pdftoppm"):  # and the look, page by page
-        assert _pngs(lean, tmp_path / "lean") == _pngs(full, tmp_path / "full")
+        assert page_pngs(lean, tmp_path / "lean") == page_pngs(full, tmp_path / "full")
 
 
 #: Every element and attribute the bundled templates use, and some they might.

@@ -1,10 +1,9 @@
-"""Writing generated forms: safe file names that stay in the output folder, atomic writes.
+"""Writing generated forms: paths that stay in the output folder, atomic writes.
 
-Output names come from a pattern such as ``{werknemer}_{form}_{datum}``. The pattern itself
-may hold no path separators or ``..``; every value put into it is reduced to letters,
-digits, spaces, ``-``, ``_`` and ``.``; the final path is checked to lie directly in the
-output folder. Files are written to a temporary file in the same folder and then renamed
-(never half a file); an existing file is never replaced unless ``overwrite`` is set.
+File names come from :mod:`poortwachter.generate.names` (the pattern, safe values); the
+final path is checked to lie directly in the output folder. Files are written to a
+temporary file in the same folder and then renamed (never half a file); an existing file is
+never replaced unless ``overwrite`` is set.
 """
 
 from __future__ import annotations
