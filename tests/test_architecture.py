@@ -166,3 +166,19 @@ def test_the_architecture_page_names_only_what_exists() -> None:
             else:
                 missing.append(token)
     assert missing == []
+
+
+@pytest.mark.parametrize("package", ["poortwachter", "poortwachter.generate", "poortwachter.audit"])
+def test_lazy_public_names_are_listed_and_resolve(package: str) -> None:
+    """A package that imports its public names on first use (support/lazy.py) lists each of
+    them in ``__all__`` (what ruff and pdoc read), and each resolves to its module's object."""
+    import importlib
+
+    module = importlib.import_module(package)
+    exports: dict[str, str] = module._EXPORTS
+    assert set(module.__all__) - {"__version__"} == set(exports)
+    for name, where in exports.items():
+        assert getattr(module, name) is getattr(importlib.import_module(where), name), name
+    assert set(exports) <= set(dir(module))
+    with pytest.raises(AttributeError, match="bestaat_niet"):
+        module.bestaat_niet  # noqa: B018

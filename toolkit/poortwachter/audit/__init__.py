@@ -24,7 +24,7 @@ from poortwachter.support.lazy import lazy_exports
 
 __all__ = ["AuditResult", "Checklist", "audit_dossier", "audit_dossiers", "load_checklist"]
 
-_LAZY = {
+_EXPORTS = {
     "AuditResult": "poortwachter.audit.result",
     "audit_dossier": "poortwachter.audit.engine",
     "audit_dossiers": "poortwachter.audit.engine",
@@ -33,4 +33,4 @@ _LAZY = {
 }
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
