@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 import dossier_fixtures as F
 from audit_helpers import MS, ROOT, audit, rules_of
+from poortwachter.audit.intake.readers import pdf as pdf_reader
 from poortwachter.audit.model import Document
 
 FIXTURES = ROOT / "tests/fixtures/libreoffice"
@@ -71,7 +72,7 @@ def test_the_whole_riv_in_one_file_with_page_breaks(ext: str, tmp_path: Path) ->
     assert any(s.name == MS.NAAM for s in by_kind["oordeel_werknemer"].signers)
 
 
-@pytest.mark.parametrize("ext", FORMATS)
+@pytest.mark.parametrize("ext", [*FORMATS, "pdf-pypdf"])
 @pytest.mark.parametrize(
     ("name", "rules", "signers"),
     [
@@ -83,8 +84,12 @@ def test_the_whole_riv_in_one_file_with_page_breaks(ext: str, tmp_path: Path) ->
     ],
 )
 def test_a_libreoffice_plan_van_aanpak_in_the_sample_dossier(
-    name: str, rules: list[str], signers: set[str], ext: str, tmp_path: Path
-) -> None:
+    name: str, rules: list[str], signers: set[str], ext: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    if ext == "pdf-pypdf":  # pdfium cannot read the file: pypdf's text, placed by position
+        monkeypatch.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)
+        ext = "pdf"
     F.base(tmp_path, ["02_"])
     shutil.copy(FIXTURES / f"{name}.{ext}", tmp_path / f"02_{name}.{ext}")
     result = audit(tmp_path)

@@ -3,15 +3,17 @@
 Page text comes from pdfium (pypdfium2, many times faster than pypdf on PDFs with embedded
 fonts); pypdf opens the file first and stays in charge of what it does well: encryption,
 the values of filled-in form fields (AcroForm), scan detection (a page-sized image without
-text) and, when pdfium cannot open the file or a page, the page text itself. pdfium is C
-code that cannot be interrupted inside a page, so the time limit is checked between pages
-(as before), and a file pypdf rejects is never handed to pdfium.
+text) and, when pdfium cannot open the file or a page, the page text itself (laid out
+by position as pdfium's is, :mod:`.pdf_runs`). pdfium is C code that cannot be interrupted
+inside a page, so the time limit is checked between pages (as before), and a file pypdf
+rejects is never handed to pdfium.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 import time
 from typing import Any
 
@@ -27,6 +29,7 @@ from poortwachter.audit.intake.readers.pdf_pages import (
     has_image,
     largest_image,
 )
+from poortwachter.audit.intake.readers.pdf_runs import extract, with_party_tables
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
 
@@ -115,11 +118,20 @@ class _PdfiumText:
             self._doc = None
 
 
+#: a word broken at its hyphen at the end of a line ("HR-" / "manager")
+_BROKEN_AT_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
+
+
 def _pypdf_text(page: Any) -> str:
+    """pypdf's text of a page pdfium cannot read, as pdfium would give it: a word broken
+    at its hyphen at the end of a line joined again (pdfium marks such a hyphen, see
+    :func:`_hyphens`), party-column tables read by position
+    (:func:`~.pdf_runs.with_party_tables`); '' for a page pypdf cannot read either."""
     try:
-        return str(page.extract_text() or "")
+        plain, pieces = extract(page)
     except Exception:  # one broken page must not lose the others
         return ""
+    return with_party_tables(_BROKEN_AT_HYPHEN.sub("-", plain), pieces)
 
 
 def read_pdf(

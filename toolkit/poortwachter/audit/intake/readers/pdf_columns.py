@@ -15,6 +15,7 @@ text is left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,11 +220,17 @@ def _row_text(row: list[Segment]) -> str:
 def party_tables(textpage: Any, text: str) -> str:
     """``text`` (pdfium's text of the page) with the rows of its party-column signature
     tables as cells: ``_ | Werkgever | Werknemer``, ``Naam | P. de Vries | _``."""
+    return party_tables_in(text, lambda: segments(textpage))
+
+
+def party_tables_in(text: str, read_segments: Callable[[], list[Segment]]) -> str:
+    """:func:`party_tables` with the page's text boxes from ``read_segments`` (pdfium's or
+    pypdf's), called only when a line of ``text`` may be a header row of parties."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     headers = {_compact(line) for line in lines if _may_be_header(line)}
     if not headers:
         return text
-    rows = rows_of(segments(textpage))
+    rows = rows_of(read_segments())
     keys = [_line_key(line) for line in lines]
     cursor = 0
     for start, row in enumerate(rows):
