@@ -29,7 +29,7 @@ from poortwachter.audit.intake.readers.pdf_pages import (
     has_image,
     largest_image,
 )
-from poortwachter.audit.intake.readers.pdf_runs import extract, with_party_tables
+from poortwachter.audit.intake.readers.pdf_runs import as_pdfium, extract
 from poortwachter.audit.limits import DEFAULT_LIMITS, Limits
 from poortwachter.audit.model import Document
 
@@ -123,15 +123,16 @@ _BROKEN_AT_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
 
 
 def _pypdf_text(page: Any) -> str:
-    """pypdf's text of a page pdfium cannot read, as pdfium would give it: a word broken
-    at its hyphen at the end of a line joined again (pdfium marks such a hyphen, see
-    :func:`_hyphens`), party-column tables read by position
-    (:func:`~.pdf_runs.with_party_tables`); '' for a page pypdf cannot read either."""
+    """pypdf's text of a page pdfium cannot read, as pdfium would give it: the pieces on
+    one baseline on one line, party-column tables read by position
+    (:func:`~.pdf_runs.as_pdfium`), a word broken at its hyphen at the end of a line joined
+    again (pdfium marks such a hyphen, see :func:`_hyphens`); '' for a page pypdf cannot
+    read either."""
     try:
         plain, pieces = extract(page)
     except Exception:  # one broken page must not lose the others
         return ""
-    return with_party_tables(_BROKEN_AT_HYPHEN.sub("-", plain), pieces)
+    return _BROKEN_AT_HYPHEN.sub("-", as_pdfium(plain, pieces))
 
 
 def read_pdf(

@@ -1,17 +1,15 @@
-"""Party-column signature tables in pypdf's text, for a page pdfium cannot read.
+"""pypdf's text of a page pdfium cannot read, made to read as pdfium's would.
 
 pypdf's text follows the content stream: a table drawn cell by cell (reportlab) comes out
 one cell per line, and a row with an empty cell cannot be told from a full one. Here the
 text pieces pypdf decodes (its ``visitor_text``) keep their place on the page: each piece
 becomes a box (start from the text matrix, width from the font's glyph widths, height from
-the font size), the boxes are grouped into lines, and the signature tables with one column
-per party are read by x-position as for pdfium (:mod:`.pdf_columns`). Only the lines of
-such a table change: they take the place of the lines of pypdf's text that hold the same
-characters; the rest of the page stays pypdf's text. pypdf's text is kept as it is when the
-pieces cannot be placed (rotated text, too many pieces, characters missed or doubled), when
-a table's piece holds more than one text-showing operation (pypdf joins the cells of a row
-drawn in one go: no box for each cell), or when the table's lines cannot be found in
-pypdf's text.
+the font size), the pieces on one baseline become one line (in the content stream's order,
+as pdfium's text), and the signature tables with one column per party are read by
+x-position as for pdfium (:mod:`.pdf_columns`). pypdf's text is kept as it is when the
+pieces cannot be placed (rotated text, too many pieces, characters missed or doubled); a
+table with a piece that holds more than one text-showing operation (pypdf joins the cells
+of a row drawn in one go: no box for each cell) is left as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ from poortwachter.audit.intake.readers.pdf_columns import (
     MAX_SEGMENTS,
     Segment,
     party_tables_in,
-    rows_of,
 )
 
 #: glyph width in text space units (1/1000 em) when the font does not give one
@@ -126,51 +123,36 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _blocks(indices: list[int]) -> list[list[int]]:
-    """Runs of consecutive numbers: [1, 2, 5] gives [[1, 2], [5]]."""
-    runs: list[list[int]] = []
-    for index in indices:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
+def stream_lines(found: list[Segment]) -> str:
+    """The pieces in the order pypdf read them (the content stream's, the order of pdfium's
+    text too), one line for pieces that follow each other on the same baseline, left to
+    right: a table drawn cell by cell comes out a row per line, as from pdfium."""
+    lines: list[str] = []
+    before: Segment | None = None
+    for seg in found:
+        height = seg.top - seg.bottom
+        if (
+            before is not None
+            and seg.left >= before.left
+            and abs(seg.middle - before.middle) < 0.3 * min(height, before.top - before.bottom)
+        ):
+            lines[-1] += " " + seg.text
         else:
-            runs.append([index])
-    return runs
+            lines.append(seg.text)
+        before = seg
+    return "\n".join(lines)
 
 
-def _find_lines(lines: list[str], cursor: int, target: str) -> tuple[int, int] | None:
-    """The first run of lines from ``cursor`` on that holds exactly the characters
-    ``target`` (spaces left out): (first, after the last), or None."""
-    for first in range(cursor, len(lines)):
-        held = ""
-        for last in range(first, len(lines)):
-            held += _compact(lines[last])
-            if held == target:
-                return first, last + 1
-            if not target.startswith(held):
-                break
-    return None
-
-
-def with_party_tables(plain: str, pieces: Pieces | None) -> str:
-    """``plain`` (pypdf's text of the page) with its party-column signature tables as
-    cells (``_ | Werkgever | Werknemer``, ``Naam | P. de Vries | _``), read from the
-    positions of ``pieces``; ``plain`` itself when it has none or they cannot be read safely."""
+def as_pdfium(plain: str, pieces: Pieces | None) -> str:
+    """The page text as pdfium would give it: ``plain`` (pypdf's text) with the pieces
+    that share a baseline on one line (:func:`stream_lines`) and the party-column
+    signature tables as cells (``_ | Werkgever | Werknemer``, ``Naam | P. de Vries | _``);
+    ``plain`` itself when the pieces do not hold exactly its characters. A table with a
+    piece pypdf joined from several operations (no position of its own) stays as it is."""
     if pieces is None:
         return plain
-    rows = rows_of(pieces.found)
-    lines = [" ".join(seg.text for seg in row) for row in rows]
-    if Counter(_compact("".join(lines))) != Counter(_compact(plain)):
+    text = stream_lines(pieces.found)
+    if Counter(_compact(text)) != Counter(_compact(plain)):
         return plain  # pieces missed or doubled: their positions are not to be trusted
-    read = party_tables_in("\n".join(lines), lambda: pieces.found).split("\n")
-    changed = [i for i, (old, new) in enumerate(zip(lines, read, strict=True)) if old != new]
-    out, cursor = plain.split("\n"), 0
-    for block in _blocks(changed):
-        if any(id(seg) in pieces.joined for i in block for seg in rows[i]):
-            return plain  # a cell pypdf joined with its neighbours: no position of its own
-        found = _find_lines(out, cursor, "".join(_compact(lines[i]) for i in block))
-        if found is None:
-            return plain
-        first, after = found
-        out[first:after] = [read[i] for i in block]
-        cursor = first + len(block)
-    return "\n".join(out) if changed else plain
+    own = [seg for seg in pieces.found if id(seg) not in pieces.joined]
+    return party_tables_in(text, lambda: own)
