@@ -2,12 +2,14 @@
 tests/dossier_fixtures.py (issue 11), per item and in total.
 
 Run:  .venv/bin/python benchmarks/audit_accuracy.py
+      .venv/bin/python benchmarks/audit_accuracy.py --pypdf   # as if pdfium read no PDF
 To measure another version of the auditor on the same fixtures, put its source first:
 PYTHONPATH=/path/to/other/toolkit .venv/bin/python benchmarks/audit_accuracy.py
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections import Counter
@@ -21,6 +23,15 @@ from audit_helpers import audit  # noqa: E402
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--pypdf", action="store_true",
+        help="page text from pypdf (the reader's fallback when pdfium cannot read a PDF)",
+    )  # fmt: skip
+    if parser.parse_args().pypdf:
+        from poortwachter.audit.intake.readers import pdf as pdf_reader
+
+        pdf_reader.pdfium_document = lambda data, pages: None
     per_item: dict[str, Counter[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for case in F.CASES:

@@ -14,13 +14,22 @@ import dossier_fixtures as F
 from audit_helpers import audit, rules_of
 from poortwachter.audit.extract.signers import extract_signers
 from poortwachter.audit.extract.sigtables import signature_blocks
+from poortwachter.audit.intake.readers import pdf as pdf_reader
 from poortwachter.audit.text.lines import Line
 from poortwachter.domain.vocabulary import Severity
 
 
+@pytest.mark.parametrize("reader", ["pdfium", "pypdf"])
 @pytest.mark.parametrize("case", F.CASES, ids=[c.name for c in F.CASES])
-def test_case_gives_exactly_its_gaps(case: F.Case, tmp_path: Path) -> None:
-    result = audit(F.build_case(case, tmp_path))
+def test_case_gives_exactly_its_gaps(
+    case: F.Case, reader: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pdfium's page text and with pypdf's (the reader's fallback for a PDF pdfium
+    cannot read, readers/pdf_runs.py): the same gaps, nothing else."""
+    folder = F.build_case(case, tmp_path)
+    if reader == "pypdf":
+        monkeypatch.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)
+    result = audit(folder)
     assert rules_of(result) == sorted(case.expected)
     kinds = {doc.label: doc.kind.value for doc in result.documents}
     for label, kind in case.kinds:
