@@ -24,9 +24,10 @@ Measured on the same data (plan van aanpak, generated spreadsheet):
 
 Goals (issues 4 and 10): DOCX batch ≥ 2.5× naive, PDF ``batch`` command ≥ 2.5× the naive
 process (60 PDFs), growth ≤ 100 MB. The table says which font subsetter weasyprint uses.
-On 2 cores the PDF command is close to its ceiling: start-up (imports, first PDF per worker)
-plus ~135 ms of weasyprint per PDF shared by two workers; other work on the machine slows
-the two workers more than the one naive process, so take the best of a few runs.
+On 2 cores the PDF command is start-up (imports, first PDF per worker, ~0.7 s) plus
+~95-130 ms of weasyprint per PDF shared by two workers (2 December 2026: 2.5-3.1x over six
+runs); other work on the machine slows the two workers more than the one naive process, so
+measure on a quiet machine and take the best of a few runs.
 """
 
 from __future__ import annotations
