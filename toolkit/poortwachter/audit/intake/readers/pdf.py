@@ -3,10 +3,10 @@
 Page text comes from pdfium (pypdfium2, many times faster than pypdf on PDFs with embedded
 fonts); pypdf opens the file first and stays in charge of what it does well: encryption,
 the values of filled-in form fields (AcroForm), scan detection (a page-sized image without
-text) and, when pdfium cannot open the file or a page, the page text itself (laid out
-by position as pdfium's is, :mod:`.pdf_runs`). pdfium is C code that cannot be interrupted
-inside a page, so the time limit is checked between pages (as before), and a file pypdf
-rejects is never handed to pdfium.
+text) and, when pdfium cannot open the file or a page, the page text itself (made to read
+as pdfium's, :mod:`.pdf_runs`). pdfium is C code that cannot be interrupted inside a page,
+so the time limit is checked between pages (as before), and a file pypdf rejects is never
+handed to pdfium.
 """
 
 from __future__ import annotations

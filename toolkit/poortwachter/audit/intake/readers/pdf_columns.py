@@ -203,7 +203,9 @@ def _replace(lines: list[str], keys: list[str], cursor: int, row: list[Segment],
     return -1
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """``text`` without any whitespace: how lines are compared across readers, which
+    put spaces differently."""
     return "".join(text.split())
 
 
@@ -227,14 +229,14 @@ def party_tables_in(text: str, read_segments: Callable[[], list[Segment]]) -> st
     """:func:`party_tables` with the page's text boxes from ``read_segments`` (pdfium's or
     pypdf's), called only when a line of ``text`` may be a header row of parties."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    headers = {_compact(line) for line in lines if _may_be_header(line)}
+    headers = {compact(line) for line in lines if _may_be_header(line)}
     if not headers:
         return text
     rows = rows_of(read_segments())
     keys = [_line_key(line) for line in lines]
     cursor = 0
     for start, row in enumerate(rows):
-        if len(row) < 2 or _compact(_row_text(row)) not in headers:
+        if len(row) < 2 or compact(_row_text(row)) not in headers:
             continue
         table = _table(rows, start)
         if not table:

@@ -20,6 +20,7 @@ from typing import Any
 from poortwachter.audit.intake.readers.pdf_columns import (
     MAX_SEGMENTS,
     Segment,
+    compact,
     party_tables_in,
 )
 
@@ -54,13 +55,14 @@ def _font_widths(font: Any) -> dict[str, float]:
 
 
 class Pieces:
-    """The boxes of the text pieces of one page, from pypdf's ``visitor_text`` calls, and
-    the pieces pypdf joined from several text-showing operations (no box of their own)."""
+    """The boxes of the text pieces of one page, from pypdf's ``visitor_text`` calls
+    (``found``), and those of them that come from one text-showing operation each
+    (``own``): a piece pypdf joined from several has no box of its own."""
 
     def __init__(self) -> None:
         """No pieces yet: pypdf's extraction calls :meth:`operator` and :meth:`visit`."""
         self.found: list[Segment] = []
-        self.joined: set[int] = set()  # id() of such pieces
+        self.own: list[Segment] = []
         self.failed = False
         self._shows = 0
         self._widths: dict[int, dict[str, float]] = {}
@@ -95,8 +97,8 @@ class Pieces:
         height = size * sy
         seg = Segment(x, y - DESCENT * height, x + width, y + ASCENT * height, known=piece)
         self.found.append(seg)
-        if shows > 1:
-            self.joined.add(id(seg))
+        if shows <= 1:
+            self.own.append(seg)
 
     def _width(self, piece: str, font: Any) -> float:
         widths = self._widths.get(id(font))
@@ -117,10 +119,6 @@ def extract(page: Any) -> tuple[str, Pieces | None]:
         page.extract_text(visitor_text=pieces.visit, visitor_operand_before=pieces.operator) or ""
     )
     return text, None if pieces.failed or not pieces.found else pieces
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
 
 
 def stream_lines(found: list[Segment]) -> str:
@@ -152,7 +150,6 @@ def as_pdfium(plain: str, pieces: Pieces | None) -> str:
     if pieces is None:
         return plain
     text = stream_lines(pieces.found)
-    if Counter(_compact(text)) != Counter(_compact(plain)):
+    if Counter(compact(text)) != Counter(compact(plain)):
         return plain  # pieces missed or doubled: their positions are not to be trusted
-    own = [seg for seg in pieces.found if id(seg) not in pieces.joined]
-    return party_tables_in(text, lambda: own)
+    return party_tables_in(text, lambda: pieces.own)
