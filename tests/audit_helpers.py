@@ -10,7 +10,11 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 from poortwachter.audit.engine import audit_dossier
+from poortwachter.audit.intake.readers import pdf as pdf_reader
 from poortwachter.audit.result import AuditResult
+
+if TYPE_CHECKING:
+    import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,3 +60,9 @@ def audit(folder: Path, **kwargs: object) -> AuditResult:
 
 def rules_of(result: AuditResult, *, include_info: bool = False) -> list[str]:
     return sorted(f.rule for f in result.findings if include_info or f.severity.value != "info")
+
+
+def pdfium_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read every PDF as if pdfium could not open it: the page text comes from pypdf
+    (the reader's fallback, readers/pdf_runs.py)."""
+    monkeypatch.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)

@@ -14,8 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 import dossier_fixtures as F
-from audit_helpers import MS, ROOT, audit, rules_of
-from poortwachter.audit.intake.readers import pdf as pdf_reader
+from audit_helpers import MS, ROOT, audit, pdfium_off, rules_of
 from poortwachter.audit.model import Document
 
 FIXTURES = ROOT / "tests/fixtures/libreoffice"
@@ -88,7 +87,7 @@ def test_a_libreoffice_plan_van_aanpak_in_the_sample_dossier(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     if ext == "pdf-pypdf":  # pdfium cannot read the file: pypdf's text, placed by position
-        monkeypatch.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)
+        pdfium_off(monkeypatch)
         ext = "pdf"
     F.base(tmp_path, ["02_"])
     shutil.copy(FIXTURES / f"{name}.{ext}", tmp_path / f"02_{name}.{ext}")

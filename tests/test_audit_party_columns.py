@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 import dossier_fixtures as F
+from audit_helpers import pdfium_off
 from poortwachter.audit.extract.signers import extract_signers
 from poortwachter.audit.extract.sigtables import signature_blocks
 from poortwachter.audit.intake.dossier import collect, read_file
-from poortwachter.audit.intake.readers import pdf as pdf_reader
 from poortwachter.audit.intake.readers.pdf_columns import party_tables
 from poortwachter.audit.text.lines import Line, doc_lines
 
@@ -57,7 +57,7 @@ def test_the_party_with_the_empty_cell_is_the_one_unsigned(
     blocks = [("h", "Plan van aanpak"), *F.pva_body(), table]
     WRITERS[producer](path, blocks)
     if reader == "pypdf":
-        monkeypatch.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)
+        pdfium_off(monkeypatch)
     lines = _read(path)
     tables = signature_blocks(lines)
     assert [s.role for b in tables for s in b.unsigned] == [F.PARTIES[empty]]

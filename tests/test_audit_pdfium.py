@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from audit_helpers import MS, ROOT, audit
+from audit_helpers import MS, ROOT, audit, pdfium_off
 from poortwachter.audit.intake.readers import pdf as pdf_reader
 from poortwachter.audit.intake.readers import pdf_pages
 from poortwachter.audit.intake.readers.pdf import read_pdf
@@ -25,7 +25,7 @@ def _both(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     """The audit JSON with pdfium's page text and with pypdf's (pdfium switched off)."""
     with_pdfium = audit(folder).to_dict(show_bsn=True)
     with monkeypatch.context() as m:
-        m.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)
+        pdfium_off(m)
         with_pypdf = audit(folder).to_dict(show_bsn=True)
     return with_pdfium, with_pypdf
 

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 import dossier_fixtures as F
-from audit_helpers import audit, rules_of
+from audit_helpers import audit, pdfium_off, rules_of
 from poortwachter.audit.extract.signers import extract_signers
 from poortwachter.audit.extract.sigtables import signature_blocks
-from poortwachter.audit.intake.readers import pdf as pdf_reader
 from poortwachter.audit.text.lines import Line
 from poortwachter.domain.vocabulary import Severity
 
@@ -28,7 +27,7 @@ def test_case_gives_exactly_its_gaps(
     cannot read, readers/pdf_runs.py): the same gaps, nothing else."""
     folder = F.build_case(case, tmp_path)
     if reader == "pypdf":
-        monkeypatch.setattr(pdf_reader, "pdfium_document", lambda data, pages: None)
+        pdfium_off(monkeypatch)
     result = audit(folder)
     assert rules_of(result) == sorted(case.expected)
     kinds = {doc.label: doc.kind.value for doc in result.documents}
